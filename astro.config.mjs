@@ -1,0 +1,34 @@
+// Thin wiring: every behaviour lives in src/ (see README, "Repository layout").
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { site } from './src/config/site.ts';
+import { mdastPlugins } from './src/plugins/index.ts';
+import { codeMetaTransformer } from './src/lib/shiki-meta.ts';
+import { siteBuild } from './src/integrations/site-build.ts';
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: site.locales.map((l) => l.code),
+    defaultLocale: site.locales[0].code,
+    routing: { prefixDefaultLocale: false },
+  },
+  markdown: {
+    processor: satteri({
+      mdastPlugins: mdastPlugins(),
+      features: { headingAttributes: true, gfm: true, smartPunctuation: false },
+    }),
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: false,
+      transformers: [codeMetaTransformer()],
+    },
+  },
+  integrations: [mdx(), siteBuild()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,48 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** Candidate Chromium executables in the documented order of preference. */
+export function browserCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const explicit = [env.CHROMIUM_PATH, env.MERMAID_CHROMIUM].filter((p): p is string => Boolean(p));
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
+  const chrome = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome'];
+  const cache = env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright');
+  const playwright = existsSync(cache)
+    ? readdirSync(cache)
+        .filter((d) => d.startsWith('chromium-'))
+        .sort()
+        .reverse()
+        .map((d) => join(cache, d, 'chrome-linux/chrome'))
+    : [];
+  return [...explicit, ...system, ...chrome, ...playwright];
+}
+
+/** Finds a Chromium to render diagrams with, or explains how to get one. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.CHROMIUM_PATH ?? env.MERMAID_CHROMIUM;
+  if (explicit && !existsSync(explicit)) {
+    throw new Error(`CHROMIUM_PATH is set to \`${explicit}\`, but no file exists there. Point it at a Chromium or Chrome executable.`);
+  }
+  const found = browserCandidates(env).find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found to render Mermaid diagrams at build time.\n' +
+        'Install one: on Debian/Ubuntu `sudo apt-get install -y chromium` (and `fonts-noto-cjk` for Japanese labels); ' +
+        'or set CHROMIUM_PATH to any Chromium or Chrome executable.',
+    );
+  }
+  return found;
+}
+
+/** Flags for a headless Chromium on a closed network, as root, with no first-run noise. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
