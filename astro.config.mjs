@@ -6,9 +6,13 @@ import { site } from './src/config/site.ts';
 import { mdastPlugins } from './src/plugins/index.ts';
 import { codeMetaTransformer } from './src/lib/shiki-meta.ts';
 import { siteBuild } from './src/integrations/site-build.ts';
+import { postBuildChecks } from './src/integrations/post-build-checks.ts';
+import { buildPaths } from './src/config/paths.ts';
 
 export default defineConfig({
   site: site.url,
+  outDir: buildPaths.outDir,
+  cacheDir: buildPaths.cacheDir,
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
@@ -29,6 +33,6 @@ export default defineConfig({
       transformers: [codeMetaTransformer()],
     },
   },
-  integrations: [mdx(), siteBuild()],
+  integrations: [mdx(), siteBuild(), postBuildChecks({ origin: new URL(site.url).origin, base: site.base })],
   devToolbar: { enabled: false },
 });

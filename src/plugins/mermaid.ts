@@ -83,7 +83,7 @@ function figure(svg: string, id: string, title: string, descr: string, caption: 
     type: 'paragraph',
     data: {
       hName: 'figure',
-      hProperties: { className: ['diagram'], id: `figure-${id}`, ariaLabelledby: `${id}-name`, ariaDescribedby: `${id}-desc` },
+      hProperties: { className: ['diagram'], ariaLabelledby: `${id}-name`, ariaDescribedby: `${id}-desc` },
       hChildren: children,
     },
     children: [],

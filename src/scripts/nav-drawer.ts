@@ -16,6 +16,13 @@ export function initNavDrawer(): void {
     set(open);
     if (open) nav.querySelector<HTMLElement>('a')?.focus();
   });
+  const close = nav.querySelector<HTMLAnchorElement>('[data-nav-close]');
+  close?.setAttribute('role', 'button');
+  close?.addEventListener('click', (e) => {
+    e.preventDefault();
+    set(false);
+    toggle.focus();
+  });
   toggle.addEventListener('keydown', (e) => {
     if (e.key === ' ') {
       e.preventDefault();

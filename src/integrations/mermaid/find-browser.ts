@@ -19,12 +19,12 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env): string[
 }
 
 /** Finds a Chromium to render diagrams with, or explains how to get one. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
   const explicit = env.CHROMIUM_PATH ?? env.MERMAID_CHROMIUM;
-  if (explicit && !existsSync(explicit)) {
+  if (explicit && !exists(explicit)) {
     throw new Error(`CHROMIUM_PATH is set to \`${explicit}\`, but no file exists there. Point it at a Chromium or Chrome executable.`);
   }
-  const found = browserCandidates(env).find((p) => existsSync(p));
+  const found = browserCandidates(env).find((p) => exists(p));
   if (!found) {
     throw new Error(
       'No Chromium found to render Mermaid diagrams at build time.\n' +

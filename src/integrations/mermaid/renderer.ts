@@ -22,6 +22,44 @@ const baseConfig = {
   flowchart: { htmlLabels: false },
 } as const;
 
+/**
+ * Both themes derive from Mermaid's `base` theme with the site's palette. (The built-in `default` and
+ * `dark` themes differ in more than colours, which would defeat the one-SVG light-dark() merge.)
+ */
+const themes = {
+  light: {
+    theme: 'base',
+    themeVariables: {
+      background: '#ffffff',
+      primaryColor: '#e6f0fb',
+      primaryTextColor: '#1a1d21',
+      primaryBorderColor: '#0b5cad',
+      secondaryColor: '#eef6ee',
+      tertiaryColor: '#fff6e0',
+      lineColor: '#4a5360',
+      textColor: '#1a1d21',
+      noteBkgColor: '#fff6e0',
+      noteTextColor: '#1a1d21',
+    },
+  },
+  dark: {
+    theme: 'base',
+    themeVariables: {
+      darkMode: true,
+      background: '#12151a',
+      primaryColor: '#16283d',
+      primaryTextColor: '#e6e9ee',
+      primaryBorderColor: '#7cb8ff',
+      secondaryColor: '#1c2b20',
+      tertiaryColor: '#2b2410',
+      lineColor: '#aab3bf',
+      textColor: '#e6e9ee',
+      noteBkgColor: '#2b2410',
+      noteTextColor: '#e6e9ee',
+    },
+  },
+} as const;
+
 /** A diagram that Mermaid rejected, with the line inside the diagram when known. */
 export class DiagramError extends Error {
   constructor(
@@ -68,7 +106,7 @@ function cacheDir(): string {
 
 /** The cache key: diagram source, id, theme config, Mermaid version and post-processing version. */
 export function cacheKey(code: string, id: string): string {
-  return createHash('sha256').update(JSON.stringify({ code, id, baseConfig, mermaidVersion, RENDER_VERSION })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ code, id, baseConfig, themes, mermaidVersion, RENDER_VERSION })).digest('hex');
 }
 
 /**
@@ -82,7 +120,7 @@ export async function renderDiagram(code: string, id: string): Promise<string> {
     stats.cacheHits += 1;
     return readFileSync(file, 'utf8');
   }
-  const light = await renderRaw(code, id, 'default');
+  const light = await renderRaw(code, id, 'light');
   const dark = await renderRaw(code, id, 'dark');
   stats.rendered += 1;
   // Same layout in both themes (the usual case): one SVG with light-dark() colours.
@@ -93,14 +131,14 @@ export async function renderDiagram(code: string, id: string): Promise<string> {
   return svg;
 }
 
-async function renderRaw(code: string, id: string, theme: 'default' | 'dark'): Promise<string> {
+async function renderRaw(code: string, id: string, theme: keyof typeof themes): Promise<string> {
   page ??= openPage();
   const p = await page;
   const t0 = performance.now();
   const raw: { svg?: string; error?: string; line?: number } = await p.evaluate(
     async ({ code, id, theme, config }) => {
       const m = (globalThis as unknown as { mermaid: any }).mermaid;
-      m.initialize({ ...config, theme, deterministicIDSeed: id });
+      m.initialize({ ...config, ...theme, deterministicIDSeed: id });
       try {
         const { svg } = await m.render(id, code);
         return { svg };
@@ -109,7 +147,7 @@ async function renderRaw(code: string, id: string, theme: 'default' | 'dark'): P
         return { error: String(e?.message ?? e), line: e?.hash?.loc?.first_line ?? e?.hash?.line };
       }
     },
-    { code, id, theme, config: baseConfig },
+    { code, id, theme: themes[theme], config: baseConfig },
   );
   stats.renderMs += performance.now() - t0;
   if (raw.error !== undefined) throw new DiagramError(raw.error, raw.line);

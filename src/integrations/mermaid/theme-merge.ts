@@ -1,5 +1,28 @@
-/** Colours as Mermaid writes them in SVG and CSS. */
-const colour = /(#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\)|hsla?\([^)]*\))/g;
+/** CSS named colours (Mermaid's dark theme writes some, e.g. `lightgrey`). */
+const named = [
+  'lightgoldenrodyellow|mediumspringgreen|mediumaquamarine|mediumslateblue|mediumturquoise|mediumvioletred|blanchedalmond|cornflowerblue',
+  'darkolivegreen|lightslategray|lightslategrey|lightsteelblue|mediumseagreen|darkgoldenrod|darkslateblue|darkslategray',
+  'darkslategrey|darkturquoise|lavenderblush|lightseagreen|palegoldenrod|paleturquoise|palevioletred|rebeccapurple',
+  'antiquewhite|darkseagreen|lemonchiffon|lightskyblue|mediumorchid|mediumpurple|midnightblue|darkmagenta',
+  'deepskyblue|floralwhite|forestgreen|greenyellow|lightsalmon|lightyellow|navajowhite|saddlebrown',
+  'springgreen|yellowgreen|transparent|aquamarine|blueviolet|chartreuse|darkorange|darkorchid',
+  'darksalmon|darkviolet|dodgerblue|ghostwhite|lightcoral|lightgreen|mediumblue|papayawhip',
+  'powderblue|sandybrown|whitesmoke|aliceblue|burlywood|cadetblue|chocolate|darkgreen',
+  'darkkhaki|firebrick|gainsboro|goldenrod|indianred|lawngreen|lightblue|lightcyan',
+  'lightgray|lightgrey|lightpink|limegreen|mintcream|mistyrose|olivedrab|orangered',
+  'palegreen|peachpuff|rosybrown|royalblue|slateblue|slategray|slategrey|steelblue',
+  'turquoise|cornsilk|darkblue|darkcyan|darkgray|darkgrey|deeppink|honeydew',
+  'lavender|moccasin|seagreen|seashell|crimson|darkred|dimgray|dimgrey',
+  'fuchsia|hotpink|magenta|oldlace|skyblue|thistle|bisque|indigo',
+  'maroon|orange|orchid|purple|salmon|sienna|silver|tomato',
+  'violet|yellow|azure|beige|black|brown|coral|green',
+  'ivory|khaki|linen|olive|wheat|white|aqua|blue',
+  'cyan|gold|gray|grey|lime|navy|peru|pink',
+  'plum|snow|teal|red|tan',
+].join('|');
+
+/** Colours as Mermaid writes them in SVG and CSS: hex, rgb(a), hsl(a) and named colours as whole values. */
+const colour = new RegExp(`(#[0-9a-fA-F]{3,8}\\b|rgba?\\([^)]*\\)|hsla?\\([^)]*\\)|(?<=[:"\\s,(])(?:${named})(?=[;"\\s,)}!]))`, 'g');
 
 /**
  * Merges a light and a dark rendering of the same diagram into one SVG whose differing colours

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import type { Element } from 'hast';
+
+/** What one built page offers and links to. */
+export interface PageLinks {
+  /** Root-relative page path with the base path (e.g. `/docs/overview/`). */
+  path: string;
+  ids: Set<string>;
+  links: string[];
+  /** Set when the page is a redirect stub: its target. */
+  redirect?: string | undefined;
+}
+
+/** Reads a built HTML page: every id, and every href of a, area and link-preview elements. */
+export function readPage(file: string, path: string): PageLinks {
+  const tree = fromHtml(readFileSync(file, 'utf8'));
+  const ids = new Set<string>();
+  for (const el of selectAll('[id], a[name]', tree) as Element[]) {
+    const id = el.properties.id ?? el.properties.name;
+    if (typeof id === 'string') ids.add(id);
+  }
+  const links: string[] = [];
+  for (const el of selectAll('a[href], area[href]', tree) as Element[]) {
+    links.push(String(el.properties.href));
+  }
+  // Links inside SVG diagrams (Mermaid `click … href`) use href or xlink:href.
+  for (const el of selectAll('svg a', tree) as Element[]) {
+    const href = el.properties.href ?? el.properties.xLinkHref;
+    if (typeof href === 'string' && !links.includes(href)) links.push(href);
+  }
+  return { path, ids, links };
+}
+
+/** A link that does not resolve. */
+export interface BrokenLink {
+  page: string;
+  href: string;
+  reason: string;
+}
+
+/**
+ * Checks same-site links (resolved against each page) for an existing page and anchor; external
+ * links are checked for form only. `pages` is keyed by root-relative path.
+ */
+export function findBrokenLinks(pages: Map<string, PageLinks>, origin: string, base: string): BrokenLink[] {
+  const broken: BrokenLink[] = [];
+  for (const page of pages.values()) {
+    for (const href of page.links) {
+      let url: URL;
+      try {
+        url = new URL(href, origin + page.path);
+      } catch {
+        broken.push({ page: page.path, href, reason: 'not a valid URL' });
+        continue;
+      }
+      if (url.origin !== origin) {
+        if (!/^(https?|mailto):$/.test(url.protocol)) broken.push({ page: page.path, href, reason: `unexpected scheme \`${url.protocol}\`` });
+        else if (url.protocol !== 'mailto:' && !url.hostname.includes('.')) broken.push({ page: page.path, href, reason: 'host has no domain' });
+        continue;
+      }
+      if (!url.pathname.startsWith(base)) {
+        broken.push({ page: page.path, href, reason: `points outside the base path \`${base}\`` });
+        continue;
+      }
+      const target = pages.get(url.pathname) ?? pages.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+      if (!target) {
+        broken.push({ page: page.path, href, reason: 'no such page' });
+        continue;
+      }
+      if (!url.pathname.endsWith('/') && !/\.[a-z0-9]+$/.test(url.pathname)) {
+        broken.push({ page: page.path, href, reason: 'missing trailing slash (the site uses `/page/`)' });
+        continue;
+      }
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      if (anchor && !target.ids.has(anchor)) broken.push({ page: page.path, href, reason: `no element with id \`${anchor}\` on ${target.path}` });
+    }
+  }
+  return broken;
+}
+
+/** Finds the line of a content file that holds a link, for error messages. */
+export function lineOfLink(source: string, href: string, base: string): number | undefined {
+  const bare = href.startsWith(base) ? `/${href.slice(base.length)}` : href;
+  const candidates = [href, bare, bare.replace(/^\/[a-z]{2}\//, '/')];
+  const lines = source.split('\n');
+  for (const c of candidates) {
+    const i = lines.findIndex((l) => l.includes(`(${c})`) || l.includes(`"${c}"`) || l.includes(`(${c} `));
+    if (i >= 0) return i + 1;
+  }
+  return undefined;
+}
