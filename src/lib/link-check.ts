@@ -56,8 +56,10 @@ export function findBrokenLinks(pages: Map<string, PageLinks>, origin: string, b
         continue;
       }
       if (url.origin !== origin) {
-        if (!/^(https?|mailto):$/.test(url.protocol)) broken.push({ page: page.path, href, reason: `unexpected scheme \`${url.protocol}\`` });
-        else if (url.protocol !== 'mailto:' && !url.hostname.includes('.')) broken.push({ page: page.path, href, reason: 'host has no domain' });
+        if (!/^(https?|mailto):$/.test(url.protocol))
+          broken.push({ page: page.path, href, reason: `unexpected scheme \`${url.protocol}\`` });
+        else if (url.protocol !== 'mailto:' && !url.hostname.includes('.'))
+          broken.push({ page: page.path, href, reason: 'host has no domain' });
         continue;
       }
       if (!url.pathname.startsWith(base)) {
@@ -74,7 +76,8 @@ export function findBrokenLinks(pages: Map<string, PageLinks>, origin: string, b
         continue;
       }
       const anchor = decodeURIComponent(url.hash.slice(1));
-      if (anchor && !target.ids.has(anchor)) broken.push({ page: page.path, href, reason: `no element with id \`${anchor}\` on ${target.path}` });
+      if (anchor && !target.ids.has(anchor))
+        broken.push({ page: page.path, href, reason: `no element with id \`${anchor}\` on ${target.path}` });
     }
   }
   return broken;

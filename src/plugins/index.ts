@@ -6,6 +6,7 @@ import { renderDiagram } from '../integrations/mermaid/renderer';
 import { wholeTreePlugin } from './adapter';
 import { citations, type CitationLabels } from './citations';
 import { headingAnchors } from './headings';
+import { internalLinks } from './internal-links';
 import { expandKernelLinks } from './kernel-links';
 import { mermaidDiagrams } from './mermaid';
 import { scrollableTables } from './tables';
@@ -27,6 +28,7 @@ export function mdastPlugins() {
   return [
     wholeTreePlugin('site-content', [
       expandKernelLinks(site.kernelSource),
+      internalLinks(site.base),
       citations(bib, citationLabels),
       mermaidDiagrams(renderDiagram),
       headingAnchors((lang, title) => `${useTranslations(lang)('heading.link')}: ${title}`),

@@ -14,8 +14,16 @@ for (const scheme of ['light', 'dark'] as const) {
         const errors = watchErrors(page);
         const response = await page.goto(path, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(200);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        const summary = results.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 5)
+              .join(' | ')}`,
+        );
         expect(summary).toEqual([]);
         expect(foreign).toEqual([]);
         expect(errors).toEqual([]);

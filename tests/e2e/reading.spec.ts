@@ -41,7 +41,8 @@ test('the theme switch applies, persists and follows the system when reset', asy
   const context = await browser.newContext({ colorScheme: 'light' });
   const page = await context.newPage();
   await page.goto(article());
-  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
+  const bg = () =>
+    page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
   const html = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const light = await html();
   await page.getByRole('button', { name: 'Dark' }).click();

@@ -7,7 +7,14 @@ import { citations, type CitationLabels } from '../../src/plugins/citations';
 import { file, parse } from './helpers';
 
 const entry = (title: string): { data: BibEntry } => ({
-  data: { title, author: 'Wei Liu', date: '2020-09-14', url: `https://lore.kernel.org/${title}/`, kind: 'mailing-list', version: 'Message-ID x' },
+  data: {
+    title,
+    author: 'Wei Liu',
+    date: '2020-09-14',
+    url: `https://lore.kernel.org/${title}/`,
+    kind: 'mailing-list',
+    version: 'Message-ID x',
+  },
 });
 const bib = new Map([
   ['rfc', entry('RFC')],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from 'mdast';
 import { select } from 'unist-util-select';
+import { visit } from 'unist-util-visit';
 import { describeKernelRef, kernelUrl, parseKernelLink } from '../../src/lib/kernel-link';
 import { expandKernelLinks } from '../../src/plugins/kernel-links';
 import { file, parse } from './helpers';
@@ -58,5 +59,23 @@ describe('expandKernelLinks', () => {
     const tree = parse('[a](kernel:v6.15/Makefile)');
     expandKernelLinks(templates)(tree, file());
     expect(select('link', tree)?.data).toMatchObject({ hProperties: { className: ['kernel-link'] } });
+  });
+});
+
+describe('internalLinks', () => {
+  it('adds the base path to root-relative links and diagram hrefs only', async () => {
+    const { internalLinks, prefixUrl } = await import('../../src/plugins/internal-links');
+    expect(prefixUrl('/overview/#x', '/docs/hv/')).toBe('/docs/hv/overview/#x');
+    expect(prefixUrl('//cdn.example/x', '/docs/hv/')).toBe('//cdn.example/x');
+    expect(prefixUrl('#local', '/docs/hv/')).toBe('#local');
+    expect(prefixUrl('/overview/', '/')).toBe('/overview/');
+    const tree = parse(
+      '[a](/overview/) [b](https://lore.kernel.org/x/)\n\n```mermaid\nflowchart LR\n  click A href "/glossary/#vmbus"\n```\n',
+    );
+    internalLinks('/docs/hv/')(tree);
+    const links: string[] = [];
+    visit(tree, 'link', (n) => void links.push(n.url));
+    expect(links).toEqual(['/docs/hv/overview/', 'https://lore.kernel.org/x/']);
+    expect(select('code', tree)).toMatchObject({ value: expect.stringContaining('href "/docs/hv/glossary/#vmbus"') });
   });
 });

@@ -17,7 +17,8 @@ const tmp = (files: Record<string, string>) => {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 };
-const bibEntry = (url: string) => `title: "The title"\nauthor: "A B"\ndate: 2021-02-03\nurl: "${url}"\nkind: mailing-list\nversion: "Message-ID m"\n`;
+const bibEntry = (url: string) =>
+  `title: "The title"\nauthor: "A B"\ndate: 2021-02-03\nurl: "${url}"\nkind: mailing-list\nversion: "Message-ID m"\n`;
 
 describe('urls', () => {
   it('prefixes the base path', () => {
@@ -77,7 +78,9 @@ describe('frontmatterLines', () => {
 
 describe('YAML data folders', () => {
   it('reports the file, line and field of a schema error', () => {
-    const dir = tmp({ 'vmbus.yaml': 'term: VMBus\nshort: "Too short"\nlong: "A longer explanation."\ncategory: nonsense\nsources: [tlfs]\n' });
+    const dir = tmp({
+      'vmbus.yaml': 'term: VMBus\nshort: "Too short"\nlong: "A longer explanation."\ncategory: nonsense\nsources: [tlfs]\n',
+    });
     expect(() => loadYamlFolder(dir, glossarySchema)).toThrow(/vmbus\.yaml:4: `category`: /);
   });
   it('reports invalid YAML and bad file names', () => {

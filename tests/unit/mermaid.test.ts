@@ -8,7 +8,8 @@ import { file, parse } from './helpers';
 
 const diagram = (body: string, meta = '') => `Intro.\n\n\`\`\`mermaid ${meta}\nflowchart LR\n${body}\n\`\`\`\n`;
 const good = '  accTitle: Two boxes\n  accDescr: Root points to child.\n  A --> B';
-const stub = async (code: string, id: string) => `<svg id="${id}" aria-roledescription="flowchart"><g><text>${code.length}</text></g></svg>`;
+const stub = async (code: string, id: string) =>
+  `<svg id="${id}" aria-roledescription="flowchart"><g><text>${code.length}</text></g></svg>`;
 
 describe('mermaid helpers', () => {
   it('reads the caption from the fence meta', () => {
@@ -35,7 +36,7 @@ describe('mermaidDiagrams transform (renderer stubbed)', () => {
     expect(html).toMatch(/<figure class="diagram" aria-labelledby="(dgm-[\w-]+)-name" aria-describedby="\1-desc">/);
     expect(html).toContain('<div class="diagram-scroll" tabindex="0" role="group"');
     expect(html).toContain('<svg id="dgm-');
-    expect(html).toContain('<span id="' );
+    expect(html).toContain('<span id="');
     expect(html).toContain('>Root points to child.</span>');
     expect(html).toContain('<figcaption>Two boxes</figcaption>');
     expect(html).not.toContain('language-mermaid');
@@ -52,7 +53,9 @@ describe('mermaidDiagrams transform (renderer stubbed)', () => {
     };
     const tree = parse(diagram(good));
     // Fence on line 3 of the body, error on line 4 of the diagram, 10 lines of frontmatter.
-    await expect(mermaidDiagrams(failing)(tree, file('en', 10))).rejects.toThrow(/test\.mdx:17:1: Mermaid could not parse the diagram: Parse error on line 4/);
+    await expect(mermaidDiagrams(failing)(tree, file('en', 10))).rejects.toThrow(
+      /test\.mdx:17:1: Mermaid could not parse the diagram: Parse error on line 4/,
+    );
   });
 
   it('leaves other code blocks alone', async () => {

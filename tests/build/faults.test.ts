@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, edit, fixtureContent } from './fixture';
+
+interface Fault {
+  name: string;
+  change: (dir: string) => void;
+  /** What the failing build must print: the file (and line where the fault has one) and the cause. */
+  expect: RegExp[];
+}
+
+const guide = 'en/guide.mdx';
+const faults: Fault[] = [
+  {
+    name: 'a missing frontmatter field',
+    change: (d) => edit(d, guide, /^description: .*\n/m, ''),
+    expect: [/en\/guide\.mdx/, /description/],
+  },
+  {
+    name: 'an unknown section',
+    change: (d) => edit(d, guide, 'section: concepts', 'section: concept'),
+    expect: [/en\/guide\.mdx/, /section must be one of: concepts, comparisons, kernel, reference/],
+  },
+  {
+    name: 'a Mermaid syntax error',
+    change: (d) => edit(d, guide, '  R[Root] --> C[Child]', '  R[Root] --> C[Child\n  C --> '),
+    expect: [/en\/guide\.mdx:24:1: Mermaid could not parse the diagram: Parse error/],
+  },
+  {
+    name: 'a diagram without accDescr',
+    change: (d) => edit(d, guide, /^ {2}accDescr: .*\n/m, ''),
+    expect: [/en\/guide\.mdx:20:1: diagram has no `accDescr:`/],
+  },
+  {
+    name: 'a broken internal link',
+    change: (d) => edit(d, guide, '[VMBus](/glossary/#vmbus)', '[VMBus](/no-such-page/)'),
+    expect: [/en\/guide\.mdx:18: broken link `\/no-such-page\/`: no such page/],
+  },
+  {
+    name: 'a broken anchor',
+    change: (d) => edit(d, guide, '[VMBus](/glossary/#vmbus)', '[VMBus](/guide/#nowhere)'),
+    expect: [/en\/guide\.mdx:18: broken link `\/guide\/#nowhere`: no element with id `nowhere`/],
+  },
+  {
+    name: 'a duplicate heading id',
+    change: (d) => edit(d, guide, '### Nested {#nested}', '### Nested {#first}'),
+    expect: [/en\/guide\.mdx:56:1: duplicate id `first` \(first used on line 15\)/],
+  },
+  {
+    name: 'an unknown citation id',
+    change: (d) => edit(d, guide, '[@lore-root-rfc-v1]. Both', '[@no-such-source]. Both'),
+    expect: [/en\/guide\.mdx:17:1: unknown citation id `no-such-source`/],
+  },
+  {
+    name: 'a malformed kernel source link',
+    change: (d) => edit(d, guide, 'kernel:v6.15/include/uapi/linux/mshv.h#L10-L20', 'kernel:6.15/include/uapi/linux/mshv.h'),
+    expect: [/en\/guide\.mdx:18:\d+: malformed kernel link `kernel:6\.15\/include\/uapi\/linux\/mshv\.h`/],
+  },
+  {
+    name: 'invalid bibliography data',
+    change: (d) => edit(d, 'bibliography/tlfs.yaml', 'kind: specification', 'kind: blog'),
+    expect: [/bibliography\/tlfs\.yaml:5: `kind`/],
+  },
+  {
+    name: 'two bibliography ids for one URL',
+    change: (d) =>
+      writeFileSync(
+        join(d, 'bibliography/tlfs-copy.yaml'),
+        `title: "Copy"\nauthor: "Microsoft"\ndate: 2026-11\nurl: "https://learn.microsoft.com/en-us/virtualization/hyper-v-on-windows/tlfs/tlfs"\nkind: specification\nversion: "as read 2026-11"\n`,
+      ),
+    expect: [/bibliography\/tlfs\.yaml:1: same URL as `tlfs-copy`/],
+  },
+  {
+    name: 'a non-ASCII heading id in a translation',
+    change: (d) => edit(d, 'ja/guide.mdx', '## 二番目の節 {#second aliases="old-second"}', '## 二番目の節'),
+    expect: [/ja\/guide\.mdx:\d+:1: heading id .* must be ASCII lower-case/],
+  },
+];
+
+describe('bad input fails the build with the file and line', { timeout: 180_000 }, () => {
+  for (const fault of faults) {
+    it(fault.name, () => {
+      const result = build(fixtureContent(fault.change));
+      expect(result.code, result.output).not.toBe(0);
+      for (const pattern of fault.expect) expect(result.output).toMatch(pattern);
+    });
+  }
+
+  it('a warm cache does not hide a diagram error on the second build', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'hv-cache-'));
+    const content = fixtureContent();
+    expect(build(content, {}, cache).code).toBe(0);
+    edit(content, guide, '  R[Root] --> C[Child]', '  R[Root] --> C[Child\n  C --> ');
+    for (let i = 0; i < 2; i++) {
+      const result = build(content, {}, cache);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toMatch(/Mermaid could not parse the diagram/);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, fixtureContent, readOutput } from './fixture';
+
+// Real builds of the fixture site (Astro, Sätteri, Mermaid in Chromium), checked on their output.
+describe('fixture site build', { timeout: 240_000 }, () => {
+  it('builds, renders diagrams with one browser, and re-renders none from a warm cache', () => {
+    const content = fixtureContent();
+    const cache = mkdtempSync(join(tmpdir(), 'hv-cache-'));
+    const first = build(content, {}, cache);
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toMatch(/diagrams: 2 rendered, 0 from cache, 1 browser start\(s\)/);
+    const second = build(content, {}, cache);
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).toMatch(/diagrams: 0 rendered, 2 from cache, 0 browser start\(s\)/);
+    // Same input, same bytes: the output is reproducible.
+    const a = readOutput(first.outDir);
+    const b = readOutput(second.outDir);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    const differing = [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));
+    expect(differing).toEqual([]);
+    const page = a.get('guide/index.html')!.toString();
+    expect(page).toContain('<figure class="diagram"');
+    expect(page).not.toContain('language-mermaid');
+    expect(page).not.toMatch(/<script[^>]*mermaid/i);
+  });
+
+  it('honours a base path in every internal link and asset', () => {
+    const result = build(fixtureContent(), { SITE_BASE: '/docs/hyperv/', SITE_URL: 'https://docs.example.org' });
+    expect(result.code, result.output).toBe(0);
+    const files = readOutput(result.outDir);
+    const html = [...files].filter(([k]) => k.endsWith('.html'));
+    expect(html.length).toBeGreaterThan(8);
+    for (const [name, body] of html) {
+      const text = body.toString();
+      const refs = [...text.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+      expect(refs.length, name).toBeGreaterThan(0);
+      const outside = refs.filter((r) => !r.startsWith('/docs/hyperv/'));
+      expect(outside, `${name} has links outside the base path`).toEqual([]);
+      for (const ref of refs) {
+        const path = ref.replace('/docs/hyperv/', '').split('#')[0]!;
+        const target = path === '' || path.endsWith('/') ? join(result.outDir, path, 'index.html') : join(result.outDir, path);
+        expect(existsSync(target), `${name} → ${ref}`).toBe(true);
+      }
+    }
+    expect(files.get('sitemap.xml')!.toString()).toContain('<loc>https://docs.example.org/docs/hyperv/guide/</loc>');
+    expect(files.get('guide/index.html')!.toString()).toContain(
+      '<link rel="canonical" href="https://docs.example.org/docs/hyperv/guide/">',
+    );
+  });
+});
