@@ -38,6 +38,8 @@ export const en = {
   'az.article': 'article',
   'az.term': 'glossary',
   'az.alias': 'see',
+  'term.define': 'Definition of {term}',
+  'term.more': 'Glossary entry',
   'skip.main': 'Skip to content',
   'nav.main': 'Site navigation',
   'nav.open': 'Menu',

@@ -39,6 +39,8 @@ export const ja: UiStrings = {
   'az.article': '記事',
   'az.term': '用語集',
   'az.alias': '参照',
+  'term.define': '{term} の定義',
+  'term.more': '用語集の項目',
   'skip.main': '本文へ移動',
   'nav.main': 'サイトナビゲーション',
   'nav.open': 'メニュー',

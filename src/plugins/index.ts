@@ -7,6 +7,9 @@ import { wholeTreePlugin } from './adapter';
 import { citations, type CitationLabels } from './citations';
 import { headingAnchors } from './headings';
 import { internalLinks } from './internal-links';
+import { glossaryLinks, type TermLabels } from './glossary-links';
+import { loadGlossary } from '../lib/glossary';
+import { localePath, withBase } from '../lib/urls';
 import { expandKernelLinks } from './kernel-links';
 import { mermaidDiagrams } from './mermaid';
 import { scrollableTables } from './tables';
@@ -22,14 +25,24 @@ function citationLabels(lang: string): CitationLabels {
   };
 }
 
+function termLabels(lang: string): TermLabels {
+  const t = useTranslations(lang);
+  return { glossaryUrl: withBase(localePath(lang, 'glossary')), define: (term) => t('term.define', { term }), more: t('term.more') };
+}
+
 /** The site's Markdown pipeline, in order. The bibliography is read once per build. */
 export function mdastPlugins() {
   const bib = loadBibliography();
+  const glossary = loadGlossary(new Set(bib.keys()));
+  const terms = new Map(
+    [...glossary].map(([id, e]) => [id, { term: e.data.term, aliases: e.data.aliases, short: e.data.short, ja: e.data.ja?.term }]),
+  );
   return [
     wholeTreePlugin('site-content', [
       expandKernelLinks(site.kernelSource),
       internalLinks(site.base),
       citations(bib, citationLabels),
+      glossaryLinks(terms, termLabels),
       mermaidDiagrams(renderDiagram),
       headingAnchors((lang, title) => `${useTranslations(lang)('heading.link')}: ${title}`),
       scrollableTables(),

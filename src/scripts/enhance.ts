@@ -3,6 +3,7 @@
 import { initCopyButtons } from './copy-code';
 import { initNavDrawer } from './nav-drawer';
 import { initTabs } from './tabs';
+import { initTermPopovers } from './term-popover';
 import { initThemeSwitch } from './theme';
 import { initTocHighlight } from './toc';
 
@@ -11,3 +12,4 @@ initNavDrawer();
 initTocHighlight();
 initCopyButtons();
 initTabs();
+initTermPopovers();

@@ -183,3 +183,58 @@ test.describe('without JavaScript', () => {
     await context.close();
   });
 });
+
+test.describe('glossary terms in articles', () => {
+  test('the definition opens in place from the keyboard and closes with Escape', async ({ page }) => {
+    await page.goto(article());
+    const button = page.locator('.term-info').first();
+    const id = await button.getAttribute('popovertarget');
+    const pop = page.locator(`[id="${id}"]`);
+    await expect(pop).toBeHidden();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(pop).toBeVisible();
+    await expect(pop.getByRole('link')).toHaveAttribute('href', /\/glossary\/#[a-z0-9-]+$/);
+    // The card sits next to the button that opened it.
+    const b = (await button.boundingBox())!;
+    // Below the button, or above it when there is no room below.
+    await expect
+      .poll(async () => {
+        const p = (await pop.boundingBox())!;
+        return Math.min(Math.abs(p.y - (b.y + b.height)), Math.abs(p.y + p.height - b.y));
+      })
+      .toBeLessThan(20);
+    await page.keyboard.press('Escape');
+    await expect(pop).toBeHidden();
+  });
+
+  test('the term itself links to its glossary entry', async ({ page }) => {
+    await page.goto(article());
+    const term = page.locator('a.term').first();
+    const href = (await term.getAttribute('href'))!;
+    await term.click();
+    await expect(page).toHaveURL(new RegExp(`${href.replace(/[/#]/g, '\\$&')}$`));
+    await expect(page.locator(`[id="${href.split('#')[1]}"]`)).toBeInViewport();
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    test('a tap opens the definition', async ({ page }) => {
+      await page.goto(article());
+      const button = page.locator('.term-info').first();
+      await button.scrollIntoViewIfNeeded();
+      await button.tap();
+      await expect(page.locator(`[id="${await button.getAttribute('popovertarget')}"]`)).toBeVisible();
+    });
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('the definition still opens', async ({ page }) => {
+      await page.goto(article());
+      const button = page.locator('.term-info').first();
+      await button.click();
+      await expect(page.locator(`[id="${await button.getAttribute('popovertarget')}"]`)).toBeVisible();
+    });
+  });
+});
