@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { closeRenderer, stats } from './mermaid/renderer';
 
@@ -8,6 +9,13 @@ export function siteBuild(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ logger }) => {
         await closeRenderer();
+        // The benchmark reads the build's own measurements from here.
+        if (process.env.SITE_STATS_FILE) {
+          writeFileSync(
+            process.env.SITE_STATS_FILE,
+            JSON.stringify({ diagrams: stats, maxRssKiB: process.resourceUsage().maxRSS }, null, 2),
+          );
+        }
         logger.info(`diagrams: ${stats.rendered} rendered, ${stats.cacheHits} from cache, ${stats.browserStarts} browser start(s)`);
       },
       'astro:server:done': async () => {

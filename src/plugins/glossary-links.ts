@@ -22,9 +22,10 @@ export interface TermLabels {
   more: string;
 }
 
-/** Node types whose text is never auto-linked. */
+/** Node types whose text is never auto-linked (tables are dense: links there stay explicit). */
 const skipped = new Set([
   'heading',
+  'table',
   'link',
   'linkReference',
   'inlineCode',

@@ -238,3 +238,30 @@ test.describe('glossary terms in articles', () => {
     });
   });
 });
+
+test('tabs switch with the arrow keys and keep one panel visible', async ({ page }) => {
+  const path = articlePaths().find((p) => builtHtml(p).includes('data-tabs'));
+  test.skip(!path, 'no article uses tabs');
+  await page.goto(path!);
+  const tabs = page.locator('[data-tabs]').first().getByRole('tab');
+  expect(await tabs.count()).toBeGreaterThan(1);
+  await tabs.first().focus();
+  await expect(tabs.first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.nth(1)).toBeFocused();
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  const panels = page.locator('[data-tabs]').first().getByRole('tabpanel');
+  await expect(panels).toHaveCount(1);
+  await page.keyboard.press('End');
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+});
+
+test('printing shows the article without the site chrome', async ({ page }) => {
+  await page.goto(article());
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.site-header', '.sidebar', '.toc', '.pagination', '.site-footer']) {
+    await expect(page.locator(sel).first()).toBeHidden();
+  }
+  await expect(page.locator('article h1')).toBeVisible();
+  await expect(page.locator('figure.diagram svg').first()).toBeVisible();
+});

@@ -66,8 +66,8 @@ describe('glossaryLinks', () => {
   it('treats aliases as the term', () => {
     expect(linksIn(run('The parent partition, then the root partition.'))).toEqual(['root-partition']);
   });
-  it('leaves code, links and headings alone', () => {
-    const html = run('## VMBus {#vmbus-h}\n\n`VMBus` and [VMBus](/x/) and\n\n```\nVMBus\n```\n');
+  it('leaves code, links, headings and tables alone', () => {
+    const html = run('## VMBus {#vmbus-h}\n\n`VMBus` and [VMBus](/x/) and\n\n```\nVMBus\n```\n\n| VMBus |\n| - |\n| VMBus |\n');
     expect(linksIn(html)).toEqual([]);
   });
   it('honours explicit links and suppression', () => {

@@ -27,7 +27,7 @@ const colour = new RegExp(`(#[0-9a-fA-F]{3,8}\\b|rgba?\\([^)]*\\)|hsla?\\([^)]*\
 /**
  * Merges a light and a dark rendering of the same diagram into one SVG whose differing colours
  * become CSS `light-dark(light, dark)` values, so the diagram follows the page's `color-scheme`.
- * Returns `undefined` when the two renderings differ in more than colours.
+ * Returns `undefined` when the two renderings differ in more than colours and numbers.
  */
 export function mergeThemes(light: string, dark: string): string | undefined {
   const a = light.split(colour);
@@ -38,7 +38,9 @@ export function mergeThemes(light: string, dark: string): string | undefined {
     const x = a[i]!;
     const y = b[i]!;
     if (i % 2 === 0) {
-      if (x !== y) return undefined;
+      // Mermaid numbers some element ids with a counter that runs on between renders
+      // (`actor1` vs `actor3`): equal up to numbers is the same drawing; keep the light one's ids.
+      if (x !== y && x.replace(/-?\d+/g, '0') !== y.replace(/-?\d+/g, '0')) return undefined;
       out.push(x);
     } else {
       out.push(x.toLowerCase() === y.toLowerCase() ? x : `light-dark(${x}, ${y})`);
