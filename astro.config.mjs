@@ -7,7 +7,10 @@ import { mdastPlugins } from './src/plugins/index.ts';
 import { codeMetaTransformer } from './src/lib/shiki-meta.ts';
 import { siteBuild } from './src/integrations/site-build.ts';
 import { postBuildChecks } from './src/integrations/post-build-checks.ts';
-import { buildPaths } from './src/config/paths.ts';
+import { buildPaths, contentDir } from './src/config/paths.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { ogImages } from './src/integrations/og-images.ts';
+import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 
 export default defineConfig({
   site: site.url,
@@ -33,6 +36,14 @@ export default defineConfig({
       transformers: [codeMetaTransformer()],
     },
   },
-  integrations: [mdx(), siteBuild(), postBuildChecks({ origin: new URL(site.url).origin, base: site.base })],
+  integrations: [
+    mdx(),
+    siteBuild(),
+    postBuildChecks({ origin: new URL(site.url).origin, base: site.base }),
+    pagefindIndex({ base: site.base, contentDir }),
+    ogImages({ site: site.url, base: site.base }),
+    // Last: it hashes the inline scripts of the finished pages into the CSP.
+    securityHeadersIntegration({ base: site.base, frameAncestors: site.frameAncestors }),
+  ],
   devToolbar: { enabled: false },
 });

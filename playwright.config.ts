@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findBrowser } from './src/integrations/mermaid/find-browser';
 
-// Browser tests run against the production build served by `astro preview`, in the system Chromium:
+// Browser tests run against the production build served with its production headers (CSP
+// included) by scripts/serve.mjs, in the system Chromium:
 // nothing here downloads a browser.
 const port = Number(process.env.E2E_PORT ?? 4329);
 
@@ -11,14 +12,16 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  timeout: 60_000,
+  // Generous: axe over a long article with many inline SVGs takes seconds, more on a busy machine.
+  timeout: 180_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: findBrowser(), args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    // The production headers, CSP included, from the build's own _headers file.
+    command: `node scripts/serve.mjs --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },

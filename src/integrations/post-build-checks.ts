@@ -2,8 +2,13 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { fromHtml } from 'hast-util-from-html';
 import { contentDir } from '../config/paths';
-import { findBrokenLinks, lineOfLink, readPage, type PageLinks } from '../lib/link-check';
+import { site } from '../config/site';
+import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../lib/link-check';
+import { describePage, resolvePage, type PermalinkPage } from '../lib/permalinks';
+import { checkPermalinks, manifestMode, manifestPath } from '../lib/permalinks-check';
+import { findDeclaration } from '../lib/redirects';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -12,8 +17,10 @@ function walk(dir: string): string[] {
   });
 }
 
+type Source = { file: string; text: string };
+
 /** Where in the content a broken link was written: `file:line`, or the built page when not found. */
-function locate(href: string, page: string, base: string, sources: { file: string; text: string }[]): string {
+function locate(href: string, page: string, base: string, sources: Source[]): string {
   for (const s of sources) {
     const line = lineOfLink(s.text, href, base);
     if (line !== undefined) return `${s.file}:${line}`;
@@ -21,9 +28,22 @@ function locate(href: string, page: string, base: string, sources: { file: strin
   return `(built page ${page})`;
 }
 
+/** Redirect pages whose target is not a page in the build (a loop or a missing page), at their frontmatter line. */
+function brokenRedirects(pages: Map<string, PermalinkPage>, sources: () => Source[]): string[] {
+  return [...pages.values()]
+    .filter((p) => p.kind === 'redirect' && !resolvePage(pages, p.path))
+    .map(
+      (p) =>
+        `  ${findDeclaration(sources(), p.path) ?? `(built page ${p.path})`}: redirect \`${p.path}\` → \`${p.redirect}\` does not end on a page ` +
+        '(a redirect loop or a missing page): point `redirectFrom` at a page that is built',
+    );
+}
+
 /**
- * After the build: reads every built page and checks each same-site link and anchor. Any failure
- * fails the build and removes the output, so no half-checked site is left behind.
+ * After the build: reads every built page once and checks (1) each same-site link and anchor,
+ * (2) that every redirect page leads to a page, and (3) the permalink contract: every URL and anchor
+ * in the manifest still exists (README, "Permalinks"). Any failure fails the build and removes the
+ * output, so no half-checked site is left behind.
  */
 export function postBuildChecks(options: { origin: string; base: string }): AstroIntegration {
   return {
@@ -32,25 +52,47 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const pages = new Map<string, PageLinks>();
+        const permalinkPages = new Map<string, PermalinkPage>();
         for (const file of walk(out)) {
-          const rel = relative(out, file).split(sep).join('/');
-          const path = options.base + rel.replace(/(^|\/)index\.html$/, '$1');
-          if (file.endsWith('.html')) pages.set(path, readPage(file, path));
-          else pages.set(path, { path, ids: new Set(), links: [] });
+          const local = `/${relative(out, file).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
+          const path = options.base + local.slice(1);
+          if (file.endsWith('.html')) {
+            const tree = fromHtml(readFileSync(file, 'utf8'));
+            pages.set(path, linksOf(tree, path));
+            permalinkPages.set(local, describePage(tree, local, options.base));
+          } else pages.set(path, { path, ids: new Set(), links: [] });
         }
+        let cached: Source[] | undefined;
+        const sources = () =>
+          (cached ??= walk(contentDir)
+            .filter((f) => /\.(mdx?|ya?ml)$/.test(f))
+            .map((f) => ({ file: relative(process.cwd(), f), text: readFileSync(f, 'utf8') })));
+
         const broken = findBrokenLinks(pages, options.origin, options.base);
-        if (broken.length === 0) {
+        const linkErrors = [...new Map(broken.map((b) => [`${b.href}|${b.reason}`, b])).values()].map(
+          (b) => `  ${locate(b.href, b.page, options.base, sources())}: broken link \`${b.href}\`: ${b.reason}`,
+        );
+        const redirectErrors = brokenRedirects(permalinkPages, sources);
+        const permalinks = checkPermalinks(permalinkPages, {
+          file: manifestPath(contentDir),
+          contentDir,
+          langs: site.locales.map((l) => l.code),
+          mode: manifestMode(),
+        });
+        const problems = [...linkErrors, ...redirectErrors, ...permalinks.errors.map((e) => `  ${e}`)];
+        if (problems.length === 0) {
           logger.info(`links: ${[...pages.values()].reduce((n, p) => n + p.links.length, 0)} checked on ${pages.size} files, none broken`);
+          for (const note of permalinks.notes) logger.info(note);
           return;
         }
-        const sources = walk(contentDir)
-          .filter((f) => /\.(mdx?|ya?ml)$/.test(f))
-          .map((f) => ({ file: relative(process.cwd(), f), text: readFileSync(f, 'utf8') }));
-        const lines = [...new Map(broken.map((b) => [`${b.href}|${b.reason}`, b])).values()].map(
-          (b) => `  ${locate(b.href, b.page, options.base, sources)}: broken link \`${b.href}\`: ${b.reason}`,
-        );
+        for (const note of permalinks.notes) logger.warn(note);
         rmSync(out, { recursive: true, force: true });
-        throw new Error(`${broken.length} broken link(s); the output was removed:\n${lines.join('\n')}`);
+        const counts = [
+          broken.length > 0 && `${broken.length} broken link(s)`,
+          redirectErrors.length > 0 && `${redirectErrors.length} broken redirect(s)`,
+          permalinks.errors.length > 0 && `${permalinks.errors.length} lost permalink(s)`,
+        ].filter(Boolean);
+        throw new Error(`${counts.join(', ')}; the output was removed:\n${problems.join('\n')}`);
       },
     },
   };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import type { Element, Root } from 'hast';
+import { refreshTarget } from './permalinks';
 
 /** What one built page offers and links to. */
 export interface PageLinks {
@@ -15,7 +16,11 @@ export interface PageLinks {
 
 /** Reads a built HTML page: every id, and every href of a, area and link-preview elements. */
 export function readPage(file: string, path: string): PageLinks {
-  const tree = fromHtml(readFileSync(file, 'utf8'));
+  return linksOf(fromHtml(readFileSync(file, 'utf8')), path);
+}
+
+/** What a parsed page offers and links to; a redirect page (meta refresh) also names its target. */
+export function linksOf(tree: Root, path: string): PageLinks {
   const ids = new Set<string>();
   for (const el of selectAll('[id], a[name]', tree) as Element[]) {
     const id = el.properties.id ?? el.properties.name;
@@ -30,7 +35,9 @@ export function readPage(file: string, path: string): PageLinks {
     const href = el.properties.href ?? el.properties.xLinkHref;
     if (typeof href === 'string' && !links.includes(href)) links.push(href);
   }
-  return { path, ids, links };
+  const refresh = select('meta[http-equiv="refresh"]', tree) as Element | undefined;
+  const redirect = refresh ? refreshTarget(String(refresh.properties.content ?? '')) : undefined;
+  return { path, ids, links, redirect };
 }
 
 /** A link that does not resolve. */
@@ -66,7 +73,9 @@ export function findBrokenLinks(pages: Map<string, PageLinks>, origin: string, b
         broken.push({ page: page.path, href, reason: `points outside the base path \`${base}\`` });
         continue;
       }
-      const target = pages.get(url.pathname) ?? pages.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+      let target = pages.get(url.pathname) ?? pages.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
+      // A moved page's redirect stub is a valid target; its anchors are those of the page it leads to.
+      for (let hops = 0; target?.redirect !== undefined && hops < 5; hops++) target = pages.get(target.redirect);
       if (!target) {
         broken.push({ page: page.path, href, reason: 'no such page' });
         continue;

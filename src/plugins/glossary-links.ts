@@ -79,9 +79,16 @@ export function glossaryLinks(terms: ReadonlyMap<string, TermInfo>, labels: (lan
           type: 'emphasis',
           data: {
             hName: 'button',
-            hProperties: { type: 'button', className: ['term-info'], popovertarget: pop, ariaLabel: l.define(t.term) },
+            hProperties: { type: 'button', className: ['term-info'], popovertarget: pop },
           },
-          children: [],
+          // Its name as real (visually hidden) text: the visible mark is drawn by CSS.
+          children: [
+            {
+              type: 'emphasis',
+              data: { hName: 'span', hProperties: { className: ['sr-only'] } },
+              children: [{ type: 'text', value: l.define(t.term) }],
+            },
+          ],
         },
         {
           type: 'emphasis',

@@ -1,19 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { sitemapPaths, watchErrors, watchForeignRequests } from './site';
+import { cspViolations, sitemapPaths, watchCsp, watchErrors, watchForeignRequests } from './site';
 
-// Every page of the sitemap, in both colour schemes: zero axe violations, no request to another
-// origin, no script error.
+// Every page of the sitemap, in both colour schemes, served with the production CSP: zero axe
+// violations, no request to another origin, no CSP violation, no script error.
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     for (const path of sitemapPaths()) {
       test(`${path} is accessible and self-contained`, async ({ browser }) => {
         const context = await browser.newContext({ colorScheme: scheme });
         const foreign = await watchForeignRequests(context);
+        await watchCsp(context);
         const page = await context.newPage();
         const errors = watchErrors(page);
         const response = await page.goto(path, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(200);
+        expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
         const results = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
           .analyze();
@@ -27,6 +29,7 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(summary).toEqual([]);
         expect(foreign).toEqual([]);
         expect(errors).toEqual([]);
+        expect(await cspViolations(page)).toEqual([]);
         await context.close();
       });
     }

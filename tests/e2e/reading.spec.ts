@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { articlePaths, builtHtml } from './site';
+import { articlePaths, builtHtml, cspViolations, watchCsp } from './site';
 
 const article = () => {
   const withEverything = articlePaths().find((p) => {
@@ -264,4 +264,19 @@ test('printing shows the article without the site chrome', async ({ page }) => {
   }
   await expect(page.locator('article h1')).toBeVisible();
   await expect(page.locator('figure.diagram svg').first()).toBeVisible();
+});
+
+test('the Content-Security-Policy blocks an inline script without a hash', async ({ browser }) => {
+  const context = await browser.newContext();
+  await watchCsp(context);
+  const page = await context.newPage();
+  await page.goto(article());
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.body.append(s);
+  });
+  await expect.poll(() => cspViolations(page)).toEqual([expect.stringMatching(/^script-src/)]);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  await context.close();
 });

@@ -32,6 +32,20 @@ export async function watchForeignRequests(context: BrowserContext): Promise<str
   return foreign;
 }
 
+/** Records Content-Security-Policy violations from the first script on; read with `cspViolations`. */
+export async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** The CSP violations a page has reported so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
 /** Collects page errors and console errors. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -57,7 +57,7 @@ describe('glossaryLinks', () => {
     const html = run('A root partition and VMBus. The root partition again.\n\n## Next {#next}\n\nVMBus again.');
     expect(linksIn(html)).toEqual(['root-partition', 'vmbus', 'vmbus']);
     expect(html).toContain(
-      '<button type="button" class="term-info" popovertarget="term-root-partition-1" aria-label="Definition of Root partition"></button>',
+      '<button type="button" class="term-info" popovertarget="term-root-partition-1"><span class="sr-only">Definition of Root partition</span></button>',
     );
     expect(html).toContain(
       '<span id="term-root-partition-1" popover="auto" class="term-pop" role="tooltip"><strong>Root partition</strong>: The privileged partition. <a href="/glossary/#root-partition">Glossary entry</a></span>',
