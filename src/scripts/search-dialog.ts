@@ -103,7 +103,8 @@ export async function createSearchDialog(opener: HTMLButtonElement, s: SearchStr
       // One small index: searching on the main thread avoids fetching Pagefind's worker script.
       // termSimilarity favours the word as typed over longer words it is a prefix of (`hyperv` over
       // `hypervisor`); chosen with the queries of tests/e2e/search.spec.ts.
-      await pf.options({ excerptLength: 22, noWorker: true, ranking: { termSimilarity: 9 } });
+      // baseUrl '/': the indexed URLs already carry the site's base path.
+      await pf.options({ baseUrl: '/', excerptLength: 22, noWorker: true, ranking: { termSimilarity: 9 } });
       await pf.init();
       // init() returns before the WebAssembly and metadata are ready; an empty search waits for
       // them (it loads no index chunk), so the reader's first query does not pay for them.
@@ -255,6 +256,8 @@ export async function createSearchDialog(opener: HTMLButtonElement, s: SearchStr
     if (index >= 0 && index !== active) setActive(index);
   });
   input.addEventListener('keydown', (e) => {
+    // Keys that confirm or cancel an IME conversion (Japanese input) belong to the IME.
+    if (e.isComposing) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       setActive(active + (e.key === 'ArrowDown' ? 1 : -1));
