@@ -59,6 +59,11 @@ const faults: Fault[] = [
     expect: [/en\/guide\.mdx:18:\d+: malformed kernel link `kernel:6\.15\/include\/uapi\/linux\/mshv\.h`/],
   },
   {
+    name: 'an unknown glossary term reference',
+    change: (d) => edit(d, guide, '[VMBus](/glossary/#vmbus)', '[VMBus](term:no-such-term)'),
+    expect: [/en\/guide\.mdx:18:\d+: unknown glossary term `no-such-term`/],
+  },
+  {
     name: 'invalid bibliography data',
     change: (d) => edit(d, 'bibliography/tlfs.yaml', 'kind: specification', 'kind: blog'),
     expect: [/bibliography\/tlfs\.yaml:5: `kind`/],
