@@ -13,10 +13,10 @@ const RELATION_WORDS = new Set(['equivalent', 'equivalents', 'counterpart', 'cou
  * - hyphenated names to separate words: `cloud-hypervisor` → `cloud hypervisor`, which matches
  *   both spellings; with a one-letter part the name is joined instead: `Hyper-V` → `HyperV`;
  * - a lone letter after a word is joined to it: `Hyper V` → `HyperV`;
- * - relation words are dropped when other words remain.
+ * - relation words are dropped when other words remain (unless `keepRelationWords`).
  * Everything else (case, `/`, `-1`, `()`) is left to Pagefind's own normalisation.
  */
-export function normaliseQuery(query: string): string {
+export function normaliseQuery(query: string, { keepRelationWords = false } = {}): string {
   const terms = query
     .trim()
     .split(/\s+/)
@@ -36,8 +36,17 @@ export function normaliseQuery(query: string): string {
     else out.push(t);
     return out;
   }, []);
-  const kept = joined.filter((t) => !RELATION_WORDS.has(t.toLowerCase()));
+  const kept = keepRelationWords ? joined : joined.filter((t) => !RELATION_WORDS.has(t.toLowerCase()));
   return (kept.length > 0 ? kept : joined).join(' ');
+}
+
+/**
+ * The queries to try, in order, until one finds something: the query with its relation words (a
+ * glossary alias such as "Dom0 equivalent" names the root partition), then without them (so "KVM
+ * counterpart" still finds the KVM pages).
+ */
+export function searchForms(query: string): string[] {
+  return [...new Set([normaliseQuery(query, { keepRelationWords: true }), normaliseQuery(query)])];
 }
 
 /** The words of a query to highlight: the normalised terms of two or more letters or digits. */

@@ -2,7 +2,7 @@
 // input keeps focus, ↑/↓ move the active option (aria-activedescendant), Enter opens it, Esc or the
 // close button closes the dialog and focus returns to where it was. Pagefind is imported from the
 // site's own /pagefind/ folder when the dialog first opens; results are built with DOM calls only.
-import { highlightTerms, markSegments, normaliseQuery } from '../lib/search-query';
+import { highlightTerms, markSegments, normaliseQuery, searchForms } from '../lib/search-query';
 import { toEntry, withHighlight, type PagefindResultData, type ResultEntry } from '../lib/search-results';
 import type { SearchDialog, SearchStrings } from './search-boot';
 import cssUrl from './search-dialog.css?url';
@@ -202,7 +202,12 @@ export async function createSearchDialog(opener: HTMLButtonElement, s: SearchStr
     // `data-query` names the query the list shows once it is complete (tests and the benchmark wait for it).
     delete list.dataset.query;
     const kind = filters.querySelector<HTMLInputElement>('input:checked')?.value ?? '';
-    const found = await pf.search(normalised, kind ? { filters: { kind } } : {});
+    // The query with its relation words first ("Dom0 equivalent" is an alias); without them if that finds nothing.
+    let found: Awaited<ReturnType<Pagefind['search']>> | null = null;
+    for (const form of searchForms(query)) {
+      found = await pf.search(form, kind ? { filters: { kind } } : {});
+      if (id !== seq || !found || found.results.length > 0) break;
+    }
     if (id !== seq || !found) return;
     lastResults = found.results;
     shown = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, highlightTerms, markSegments, matchForm, normaliseQuery } from '../../src/lib/search-query';
+import { findMatches, highlightTerms, markSegments, matchForm, normaliseQuery, searchForms } from '../../src/lib/search-query';
 import { cleanExcerpt, sectionScore, toEntry, withHighlight, type PagefindResultData } from '../../src/lib/search-results';
 
 const marked = (text: string, terms: string[]) =>
@@ -33,6 +33,11 @@ describe('normaliseQuery', () => {
     expect(normaliseQuery('Dom0 equivalent')).toBe('Dom0');
     expect(normaliseQuery('KVM vs MSHV')).toBe('KVM MSHV');
     expect(normaliseQuery('equivalent')).toBe('equivalent');
+  });
+  it('tries a query with its relation words first, then without them', () => {
+    expect(searchForms('Dom0 equivalent')).toEqual(['Dom0 equivalent', 'Dom0']);
+    expect(searchForms('KVM vs hv_root_partition')).toEqual(['KVM vs hvrootpartition', 'KVM hvrootpartition']);
+    expect(searchForms('VMBus')).toEqual(['VMBus']);
   });
   it('keeps Japanese queries as they are', () => {
     expect(normaliseQuery('ルートパーティション')).toBe('ルートパーティション');
