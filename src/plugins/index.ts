@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { site } from '../config/site';
 import { useTranslations } from '../i18n';
 import { loadBibliography } from '../lib/bibliography';
@@ -11,6 +12,8 @@ import { glossaryLinks, type TermLabels } from './glossary-links';
 import { loadGlossary } from '../lib/glossary';
 import { localePath, withBase } from '../lib/urls';
 import { expandKernelLinks } from './kernel-links';
+import { kernelSymbols } from './kernel-symbols';
+import { kernelSymbolsFile, loadKernelSymbols } from '../lib/kernel-symbols';
 import { mermaidDiagrams } from './mermaid';
 import { scrollableTables } from './tables';
 
@@ -30,7 +33,7 @@ function termLabels(lang: string): TermLabels {
   return { glossaryUrl: withBase(localePath(lang, 'glossary')), define: (term) => t('term.define', { term }), more: t('term.more') };
 }
 
-/** The site's Markdown pipeline, in order. The bibliography is read once per build. */
+/** The site's Markdown pipeline, in order. The bibliography, glossary and kernel symbols are read once per build. */
 export function mdastPlugins() {
   const bib = loadBibliography();
   const glossary = loadGlossary(new Set(bib.keys()));
@@ -39,6 +42,7 @@ export function mdastPlugins() {
   );
   return [
     wholeTreePlugin('site-content', [
+      kernelSymbols(loadKernelSymbols(), relative(process.cwd(), kernelSymbolsFile)),
       expandKernelLinks(site.kernelSource),
       internalLinks(site.base),
       citations(bib, citationLabels),

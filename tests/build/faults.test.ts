@@ -59,6 +59,18 @@ const faults: Fault[] = [
     expect: [/en\/guide\.mdx:18:\d+: malformed kernel link `kernel:6\.15\/include\/uapi\/linux\/mshv\.h`/],
   },
   {
+    name: 'a kernel identifier without a pinned source',
+    change: (d) => edit(d, guide, 'with `MSHV_CREATE_PARTITION`,', 'with `hv_call_create_partition()`,'),
+    expect: [
+      /en\/guide\.mdx:58:\d+: `hv_call_create_partition\(\)` looks like a Linux kernel identifier but is not linked to a pinned source: add it to .*kernel-symbols\.yaml/,
+    ],
+  },
+  {
+    name: 'invalid kernel symbol data',
+    change: (d) => edit(d, 'kernel-symbols.yaml', 'v6.15/include', 'master/include'),
+    expect: [/kernel-symbols\.yaml:2: `MSHV_CREATE_PARTITION`: malformed kernel link/],
+  },
+  {
     name: 'an unknown glossary term reference',
     change: (d) => edit(d, guide, '[VMBus](/glossary/#vmbus)', '[VMBus](term:no-such-term)'),
     expect: [/en\/guide\.mdx:18:\d+: unknown glossary term `no-such-term`/],

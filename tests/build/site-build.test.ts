@@ -25,6 +25,12 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     expect(page).toContain('<figure class="diagram"');
     expect(page).not.toContain('language-mermaid');
     expect(page).not.toMatch(/<script[^>]*mermaid/i);
+    // The first mention of a listed kernel identifier links to its pinned source, the second not.
+    const symbolLinks = page.match(
+      /<a [^>]*href="https:\/\/elixir\.bootlin\.com\/linux\/v6\.15\/source\/include\/uapi\/linux\/mshv\.h"[^>]*><code>MSHV_CREATE_PARTITION<\/code><\/a>/g,
+    );
+    expect(symbolLinks).toHaveLength(1);
+    expect(page.match(/<code>MSHV_CREATE_PARTITION<\/code>/g)).toHaveLength(2);
   });
 
   it('honours a base path in every internal link and asset', () => {
