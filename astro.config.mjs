@@ -11,6 +11,7 @@ import { buildPaths, contentDir } from './src/config/paths.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
+import { translationIds } from './src/integrations/translation-ids.ts';
 
 export default defineConfig({
   site: site.url,
@@ -39,6 +40,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     siteBuild(),
+    translationIds({ langs: site.locales.map((l) => l.code) }),
     postBuildChecks({ origin: new URL(site.url).origin, base: site.base }),
     pagefindIndex({ base: site.base, contentDir }),
     ogImages({ site: site.url, base: site.base }),

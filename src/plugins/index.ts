@@ -4,6 +4,7 @@ import { useTranslations } from '../i18n';
 import { loadBibliography } from '../lib/bibliography';
 import { sourceKinds, type BibEntry } from '../lib/schemas';
 import { renderDiagram } from '../integrations/mermaid/renderer';
+import { recordHeadingIds } from '../integrations/translation-ids';
 import { wholeTreePlugin } from './adapter';
 import { citations, type CitationLabels } from './citations';
 import { headingAnchors } from './headings';
@@ -48,7 +49,7 @@ export function mdastPlugins() {
       citations(bib, citationLabels),
       glossaryLinks(terms, termLabels),
       mermaidDiagrams(renderDiagram),
-      headingAnchors((lang, title) => `${useTranslations(lang)('heading.link')}: ${title}`),
+      headingAnchors((lang, title) => `${useTranslations(lang)('heading.link')}: ${title}`, recordHeadingIds),
       scrollableTables(),
     ]),
   ];

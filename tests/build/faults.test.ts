@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,25 @@ const faults: Fault[] = [
     change: (d) => edit(d, 'ja/guide.mdx', '## 二番目の節 {#second aliases="old-second"}', '## 二番目の節'),
     expect: [/ja\/guide\.mdx:\d+:1: heading id .* must be ASCII lower-case/],
   },
+  {
+    name: 'a translation whose heading ids differ from the English article',
+    change: (d) => edit(d, 'ja/guide.mdx', '### 入れ子 {#nested}', '### 入れ子 {#nest}'),
+    expect: [
+      /ja\/guide\.mdx:28:1: heading id "nest" is not in the English article \S*en\/guide\.mdx\n/,
+      /ja\/guide\.mdx: missing heading id "nested" \(\S*en\/guide\.mdx:56\)/,
+    ],
+  },
+  {
+    name: 'two files for one page (`Guide.mdx`, and `guide.md`, beside `guide.mdx`)',
+    change: (d) => {
+      cpSync(join(d, guide), join(d, 'en/Guide.mdx'));
+      cpSync(join(d, guide), join(d, 'en/guide.md'));
+    },
+    expect: [
+      /en\/guide\.md:1: same page `\/guide\/` as \S*en\/Guide\.mdx: .*a `\.md` file is never built/,
+      /en\/guide\.mdx:1: same page `\/guide\/` as \S*en\/Guide\.mdx: rename or remove one of them/,
+    ],
+  },
 ];
 
 describe('bad input fails the build with the file and line', { timeout: 180_000 }, () => {
@@ -102,6 +121,8 @@ describe('bad input fails the build with the file and line', { timeout: 180_000 
       const result = build(fixtureContent(fault.change));
       expect(result.code, result.output).not.toBe(0);
       for (const pattern of fault.expect) expect(result.output).toMatch(pattern);
+      // No half-built site: the output folder holds no pages.
+      expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
     });
   }
 
@@ -114,6 +135,19 @@ describe('bad input fails the build with the file and line', { timeout: 180_000 
       const result = build(content, {}, cache);
       expect(result.code).not.toBe(0);
       expect(result.output).toMatch(/Mermaid could not parse the diagram/);
+    }
+  });
+
+  it('a warm cache does not hide a translation heading id error on the second build', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'hv-cache-'));
+    const content = fixtureContent();
+    expect(build(content, {}, cache).code).toBe(0);
+    edit(content, 'ja/guide.mdx', '## 二番目の節 {#second aliases="old-second"}', '## 二番目の節 {#second}');
+    for (let i = 0; i < 2; i++) {
+      const result = build(content, {}, cache);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toMatch(/ja\/guide\.mdx: missing heading id "old-second" \(\S*en\/guide\.mdx:32\)/);
+      expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
     }
   });
 });
