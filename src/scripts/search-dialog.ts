@@ -56,7 +56,7 @@ export async function createSearchDialog(opener: HTMLButtonElement, s: SearchStr
     placeholder: s['search.placeholder'] ?? '',
   });
   // Its visible text is its accessible name; the help line under the results mentions Esc.
-  const close = el('button', { type: 'button', class: 'search-close' }, s['search.close'] ?? '');
+  const close = el('button', { type: 'button', class: 'button search-close' }, s['search.close'] ?? '');
   const filterName = 'search-kind';
   const filters = el(
     'fieldset',
@@ -72,7 +72,7 @@ export async function createSearchDialog(opener: HTMLButtonElement, s: SearchStr
   );
   const status = el('p', { class: 'search-status', role: 'status' });
   const list = el('div', { id: 'search-results', role: 'listbox', 'aria-label': s['search.results'] ?? '' });
-  const more = el('button', { type: 'button', class: 'search-more', hidden: '' }, s['search.more'] ?? '');
+  const more = el('button', { type: 'button', class: 'button search-more', hidden: '' }, s['search.more'] ?? '');
   const dialog = el(
     'dialog',
     { class: 'search-dialog', 'aria-labelledby': 'search-title' },

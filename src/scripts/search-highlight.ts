@@ -56,6 +56,7 @@ export async function highlightFromUrl(strings: SearchStrings): Promise<void> {
   const text = (strings['search.highlighted'] ?? '').replace('{n}', String(marks.length)).replace('{q}', terms.join(' '));
   const button = document.createElement('button');
   button.type = 'button';
+  button.className = 'button';
   button.textContent = strings['search.clear'] ?? '';
   const message = document.createElement('p');
   message.textContent = text;
