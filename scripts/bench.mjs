@@ -2,7 +2,9 @@
 // the site's real articles, and
 // builds it twice with the real pipeline, cold then warm. Reports wall time, per-page cost, peak
 // memory, diagram figures (browser start, Mermaid load, time and bytes per diagram, cache hits)
-// and output size. Run: `npm run bench` or `npm run bench -- --pages 800`.
+// and output size. Then it builds the real site alone and runs the page benchmark on it
+// (scripts/bench-page.mjs: bytes, requests, JS, LCP, CLS, Lighthouse); other options go to that script.
+// Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -78,7 +80,8 @@ const realPages = readdirSync(join(content, 'en')).length;
 for (let n = 1; n <= pages; n++) writeFileSync(join(content, 'en', `page-${n}.mdx`), article(n, n % Math.ceil(pages / diagrams) === 0));
 
 const cache = join(work, 'cache');
-function build(label) {
+/** Builds `siteContent` (the synthetic corpus by default) into `dist-<label>` and returns its figures. */
+function build(label, siteContent = content) {
   const out = join(work, `dist-${label}`);
   const statsFile = join(work, `stats-${label}.json`);
   const t0 = performance.now();
@@ -88,9 +91,9 @@ function build(label) {
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
-      SITE_CONTENT_DIR: content,
+      SITE_CONTENT_DIR: siteContent,
       SITE_OUT_DIR: out,
-      SITE_CACHE_DIR: join(cache, 'astro'),
+      SITE_CACHE_DIR: join(cache, siteContent === content ? 'astro' : `astro-${label}`),
       MERMAID_CACHE_DIR: join(cache, 'mermaid'),
       SITE_STATS_FILE: statsFile,
     },
@@ -170,4 +173,21 @@ const report = {
   pagefindIndex: pagefind ? kib(pagefind) : 'not built',
 };
 console.log(JSON.stringify(report, null, 2));
-rmSync(work, { recursive: true, force: true });
+
+/** The page benchmark on the real site (without the synthetic pages, which would swell its navigation). */
+function benchPage() {
+  const { out } = build('site', join(root, 'content'));
+  const forwarded = args.filter((a, i) => a !== '--pages' && args[i - 1] !== '--pages');
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-page.mjs'), ...forwarded], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SITE_OUT_DIR: out },
+  });
+  return r.status ?? 1;
+}
+
+try {
+  process.exitCode = benchPage();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
