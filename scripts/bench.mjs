@@ -74,6 +74,7 @@ mkdirSync(join(content, 'en'), { recursive: true });
 mkdirSync(join(content, 'ja'), { recursive: true });
 cpSync(join(root, 'content/bibliography'), join(content, 'bibliography'), { recursive: true });
 cpSync(join(root, 'content/glossary'), join(content, 'glossary'), { recursive: true });
+cpSync(join(root, 'content/kernel-symbols.yaml'), join(content, 'kernel-symbols.yaml'));
 // The real articles too: the glossary links to them, and they are the realistic part of the load.
 cpSync(join(root, 'content/en'), join(content, 'en'), { recursive: true });
 const realPages = readdirSync(join(content, 'en')).length;
