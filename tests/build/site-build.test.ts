@@ -1,7 +1,11 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createSiteServer } from '../../scripts/site-server.mjs';
+import { chromiumArgs, findBrowser } from '../../src/integrations/mermaid/find-browser';
 import { build, fixtureContent, readOutput } from './fixture';
 
 // Real builds of the fixture site (Astro, Sätteri, Mermaid in Chromium), checked on their output.
@@ -33,7 +37,7 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     expect(page.match(/<code>MSHV_CREATE_PARTITION<\/code>/g)).toHaveLength(2);
   });
 
-  it('honours a base path in every internal link and asset', () => {
+  it('honours a base path in every internal link and asset, and search works under it', async () => {
     const result = build(fixtureContent(), { SITE_BASE: '/docs/hyperv/', SITE_URL: 'https://docs.example.org' });
     expect(result.code, result.output).toBe(0);
     const files = readOutput(result.outDir);
@@ -55,5 +59,32 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     expect(files.get('guide/index.html')!.toString()).toContain(
       '<link rel="canonical" href="https://docs.example.org/docs/hyperv/guide/">',
     );
+
+    // Search under the base path, served with the production headers (CSP included): the index
+    // loads, results link inside the base path, and a result opens its section with the terms marked.
+    const server = createSiteServer({ dir: result.outDir, base: '/docs/hyperv/' });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+      page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+      await page.goto(`${origin}/docs/hyperv/guide/`);
+      await page.keyboard.press('/');
+      await page.getByRole('combobox').fill('VMBus');
+      await page.locator('#search-results[data-query="VMBus"]').waitFor();
+      const hrefs = await page.locator('#search-results [role="option"]').evaluateAll((os) => os.map((o) => o.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(hrefs.filter((h) => !h.startsWith('/docs/hyperv/'))).toEqual([]);
+      await page.locator('#search-results [role="option"]').first().click();
+      await page.waitForURL(/\/docs\/hyperv\/.*highlight=VMBus/);
+      await page.locator('mark.search-hit').first().waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 });
