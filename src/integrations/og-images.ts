@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -7,15 +7,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { chromium } from 'playwright-core';
 import { buildPaths } from '../config/paths';
+import { builtPages } from '../lib/built-pages';
 import { cardHtml, cardKey, cardSize, type Card } from '../lib/og-card';
 import { chromiumArgs, findBrowser } from './mermaid/find-browser';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 
 function text(node: Root | RootContent): string {
   if (node.type === 'text') return node.value;
@@ -27,8 +21,8 @@ const meta = (tree: Root, key: string) => {
   return el ? String(el.properties.content ?? '') : undefined;
 };
 
-/** The card a built page asks for (its og:image inside this site), or undefined. */
-function cardOf(html: string, imagePrefix: string): { image: string; card: Card } | undefined {
+/** The card a built page asks for (its og:image inside this site) and its og:url, or undefined. */
+function cardOf(html: string, imagePrefix: string): { image: string; url: string; card: Card } | undefined {
   const head = fromHtml(html.slice(0, html.indexOf('</head>') + 7));
   const image = meta(head, 'og:image');
   if (!image?.startsWith(imagePrefix)) return undefined;
@@ -38,6 +32,7 @@ function cardOf(html: string, imagePrefix: string): { image: string; card: Card 
   const url = meta(head, 'og:url') ?? '';
   return {
     image: image.slice(imagePrefix.length),
+    url,
     card: {
       lang: String(html0?.properties.lang ?? 'en'),
       title: meta(head, 'og:title') ?? '',
@@ -63,14 +58,21 @@ export function ogImages(options: { site: string; base: string }): AstroIntegrat
         const logo = readFileSync(join(out, 'favicon.svg'), 'utf8');
         const cache = join(buildPaths.cacheDir, 'og-images');
         mkdirSync(cache, { recursive: true });
-        // key → card and every output file that shows it (fallback translations share cards).
+        const found = builtPages(out).flatMap((page) => {
+          const card = cardOf(page.html, imagePrefix);
+          return card ? [{ ...card, canonical: card.url === imagePrefix + page.path }] : [];
+        });
+        // A page whose og:url is another page's (an untranslated fallback) points at that page's
+        // image: the page at its own address claims the image first and the other reuses it.
+        const claimed = new Set<string>();
+        // key → card and every output file that shows it.
         const jobs = new Map<string, { card: Card; files: string[] }>();
-        for (const file of walk(out).filter((f) => f.endsWith('.html'))) {
-          const found = cardOf(readFileSync(file, 'utf8'), imagePrefix);
-          if (!found) continue;
-          const key = cardKey(found.card, logo);
-          const job = jobs.get(key) ?? { card: found.card, files: [] };
-          job.files.push(join(out, found.image));
+        for (const page of [...found.filter((f) => f.canonical), ...found.filter((f) => !f.canonical)]) {
+          if (!page.canonical && claimed.has(page.image)) continue;
+          claimed.add(page.image);
+          const key = cardKey(page.card, logo);
+          const job = jobs.get(key) ?? { card: page.card, files: [] };
+          job.files.push(join(out, page.image));
           jobs.set(key, job);
         }
         const missing = [...jobs].filter(([key]) => !existsSync(join(cache, `${key}.png`)));
@@ -99,9 +101,9 @@ export function ogImages(options: { site: string; base: string }): AstroIntegrat
             copyFileSync(join(cache, `${key}.png`), file);
           }
         }
-        const pages = [...jobs.values()].reduce((n, j) => n + j.files.length, 0);
+        const images = [...jobs.values()].reduce((n, j) => n + j.files.length, 0);
         logger.info(
-          `preview images: ${pages} page(s), ${jobs.size} distinct card(s), ${missing.length} rendered, ${jobs.size - missing.length} from cache`,
+          `preview images: ${found.length} page(s), ${images} image(s), ${jobs.size} distinct card(s), ${missing.length} rendered, ${jobs.size - missing.length} from cache`,
         );
       },
     },

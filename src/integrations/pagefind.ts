@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Root } from 'hast';
 import * as pagefind from 'pagefind';
 import { useTranslations } from '../i18n';
+import { builtPages, pageTree, takePageTree, walkFiles } from '../lib/built-pages';
 import { loadYamlFolder } from '../lib/data-files';
 import { glossarySchema } from '../lib/schemas';
 import {
@@ -18,13 +20,6 @@ import {
 import { frontmatterSection, pageRole } from '../lib/search-pages';
 import { parsePath, withBase } from '../lib/urls';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
 /** Throws when a Pagefind response reports errors: Pagefind reports them instead of throwing. */
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`search index: Pagefind failed at ${step}:\n  ${errors.join('\n  ')}`);
@@ -34,7 +29,7 @@ function check(step: string, errors: string[]): void {
 function articleSections(contentDir: string): Map<string, string> {
   const dir = join(contentDir, 'en');
   const sections = new Map<string, string>();
-  for (const file of walk(dir).filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))) {
+  for (const file of walkFiles(dir).filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))) {
     const slug = relative(dir, file)
       .split(sep)
       .join('/')
@@ -46,14 +41,14 @@ function articleSections(contentDir: string): Map<string, string> {
 }
 
 /** Per article slug: where each glossary term's names go (the term's `see` article). */
-function synonymPlacements(terms: GlossaryTerm[], englishHtml: (slug: string) => string | undefined): Map<string, SynonymPlacement[]> {
+function synonymPlacements(terms: GlossaryTerm[], englishPage: (slug: string) => Root | undefined): Map<string, SynonymPlacement[]> {
   const placements = new Map<string, SynonymPlacement[]>();
   const headings = new Map<string, ReturnType<typeof sectionHeadings>>();
   for (const term of terms) {
     const slug = term.see?.split('#')[0]!.replace(/^\/|\/$/g, '');
-    const html = slug ? englishHtml(slug) : undefined;
-    if (!slug || !html) continue;
-    if (!headings.has(slug)) headings.set(slug, sectionHeadings(html));
+    const tree = slug ? englishPage(slug) : undefined;
+    if (!slug || !tree) continue;
+    if (!headings.has(slug)) headings.set(slug, sectionHeadings(tree));
     const list = placements.get(slug) ?? [];
     list.push({ sectionId: findSynonymSection(headings.get(slug)!, term), names: [term.term, ...term.aliases] });
     placements.set(slug, list);
@@ -74,14 +69,14 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const start = Date.now();
-        const pages = walk(out)
-          .filter((f) => f.endsWith('.html'))
-          .map((file) => {
-            const rel = relative(out, file).split(sep).join('/');
-            const path = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
-            return { file: rel, path, ...parsePath(withBase(path, options.base), options.base), html: readFileSync(file, 'utf8') };
-          });
-        const english = new Map(pages.filter((p) => p.lang === 'en').map((p) => [p.slug, p.html]));
+        const pages = builtPages(out).map((built) => ({
+          built,
+          file: built.rel,
+          path: built.path,
+          ...parsePath(withBase(built.path, options.base), options.base),
+          html: built.html,
+        }));
+        const english = new Map(pages.filter((p) => p.lang === 'en').map((p) => [p.slug, p.built]));
         const glossary: GlossaryTerm[] = loadYamlFolder(join(options.contentDir, 'glossary'), glossarySchema).map((e) => ({
           id: e.id,
           term: e.data.term,
@@ -89,42 +84,61 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           see: e.data.see,
         }));
         const terms = new Map(glossary.map((g) => [g.id, g]));
-        const synonyms = synonymPlacements(glossary, (slug) => english.get(slug));
+        const synonyms = synonymPlacements(glossary, (slug) => {
+          const page = english.get(slug);
+          return page && pageTree(page);
+        });
         const sections = articleSections(options.contentDir);
 
-        const records: { url: string; content: string }[] = [];
-        for (const page of pages) {
+        /** The index records of one built page (none for pages that stay out of the index). */
+        const recordsOf = (page: (typeof pages)[number]): { url: string; content: string }[] => {
           const t = useTranslations(page.lang);
           const role = pageRole(page.slug, page.html);
+          // The last reader of the shared tree: taking it frees it once the page is indexed.
+          const tree = takePageTree(page.built);
           const url = withBase(page.path, options.base);
-          if (role.role === 'home') records.push({ url, content: homeView(page.html, t('nav.home')) });
-          if (role.role === 'glossary') {
-            for (const r of glossaryRecords(page.html, terms, t('page.glossary'))) records.push({ url: `${url}#${r.id}`, content: r.html });
-          }
-          if (role.role === 'article') {
-            const section = sections.get(role.slug);
-            const content = articleView(page.html, {
-              where: page.file,
-              section,
-              group: section ? t(`section.${section}` as Parameters<typeof t>[0]) : '',
-              synonyms: synonyms.get(role.slug) ?? [],
-            });
-            records.push({ url, content });
-          }
-        }
+          if (role.role === 'home') return [{ url, content: homeView(page.html, t('nav.home')) }];
+          if (role.role === 'glossary')
+            return glossaryRecords(page.html, terms, t('page.glossary')).map((r) => ({ url: `${url}#${r.id}`, content: r.html }));
+          if (role.role !== 'article') return [];
+          const section = sections.get(role.slug);
+          const content = articleView(tree, {
+            where: page.file,
+            section,
+            group: section ? t(`section.${section}` as Parameters<typeof t>[0]) : '',
+            synonyms: synonyms.get(role.slug) ?? [],
+          });
+          return [{ url, content }];
+        };
 
         const { index, errors } = await pagefind.createIndex({});
+        let records = 0;
+        let pageError: unknown;
         try {
           check('createIndex', errors);
           if (!index) throw new Error('search index: Pagefind returned no index');
-          for (const record of records) {
-            const added = await index.addHTMLFile(record);
-            check(`addHTMLFile ${record.url}`, added.errors);
+          // Pagefind indexes in its own process, in the order files are sent: it works on one
+          // page's records while the next page is prepared here.
+          let previous: Promise<void> = Promise.resolve();
+          for (const page of pages) {
+            let next: ReturnType<typeof recordsOf>;
+            try {
+              next = recordsOf(page);
+            } catch (error) {
+              throw (pageError = error);
+            }
+            await previous;
+            records += next.length;
+            const added = Promise.all(next.map((record) => index.addHTMLFile(record)));
+            previous = added.then((results) => results.forEach((r, i) => check(`addHTMLFile ${next[i]!.url}`, r.errors)));
           }
+          await previous;
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           check('writeFiles', written.errors);
-          logger.info(`search: ${records.length} records indexed in ${Date.now() - start} ms`);
+          logger.info(`search: ${records} records indexed in ${Date.now() - start} ms`);
         } catch (error) {
+          // A page that cannot be indexed (a layout bug) is reported as it is; a Pagefind failure removes the output.
+          if (error === pageError) throw error;
           rmSync(out, { recursive: true, force: true });
           throw new Error(`${(error as Error).message}\nThe output was removed; fix the cause above and build again.`, { cause: error });
         } finally {

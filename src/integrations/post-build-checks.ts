@@ -1,21 +1,14 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fromHtml } from 'hast-util-from-html';
 import { contentDir } from '../config/paths';
 import { site } from '../config/site';
+import { builtFiles, pageTree, walkFiles, type BuiltPage } from '../lib/built-pages';
 import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../lib/link-check';
 import { describePage, resolvePage, type PermalinkPage } from '../lib/permalinks';
 import { checkPermalinks, manifestMode, manifestPath } from '../lib/permalinks-check';
 import { findDeclaration } from '../lib/redirects';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 
 type Source = { file: string; text: string };
 
@@ -53,18 +46,18 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
         const out = fileURLToPath(dir);
         const pages = new Map<string, PageLinks>();
         const permalinkPages = new Map<string, PermalinkPage>();
-        for (const file of walk(out)) {
-          const local = `/${relative(out, file).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
+        for (const file of builtFiles(out)) {
+          const local = file.path;
           const path = options.base + local.slice(1);
-          if (file.endsWith('.html')) {
-            const tree = fromHtml(readFileSync(file, 'utf8'));
+          if (file.html !== undefined) {
+            const tree = pageTree(file as BuiltPage);
             pages.set(path, linksOf(tree, path));
             permalinkPages.set(local, describePage(tree, local, options.base));
           } else pages.set(path, { path, ids: new Set(), links: [] });
         }
         let cached: Source[] | undefined;
         const sources = () =>
-          (cached ??= walk(contentDir)
+          (cached ??= walkFiles(contentDir)
             .filter((f) => /\.(mdx?|ya?ml)$/.test(f))
             .map((f) => ({ file: relative(process.cwd(), f), text: readFileSync(f, 'utf8') })));
 

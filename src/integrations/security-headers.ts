@@ -1,15 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { builtPages } from '../lib/built-pages';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes, nginxHeaders, securityHeaders } from '../lib/csp';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? htmlFiles(full) : name.endsWith('.html') ? [full] : [];
-  });
-}
 
 /** Checks that no built page loads a script, style or font from another origin. */
 export function foreignAssets(html: string): string[] {
@@ -36,8 +30,7 @@ export function securityHeadersIntegration(options: { base: string; frameAncesto
         const out = fileURLToPath(dir);
         const hashes = new Set<string>();
         const foreign: string[] = [];
-        for (const file of htmlFiles(out)) {
-          const html = readFileSync(file, 'utf8');
+        for (const { file, html } of builtPages(out)) {
           inlineScriptHashes(html).forEach((h) => hashes.add(h));
           foreignAssets(html).forEach((r) => foreign.push(`${file.slice(out.length)}: ${r}`));
         }

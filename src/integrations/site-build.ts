@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { forgetBuiltFiles } from '../lib/built-pages';
 import { closeRenderer, stats } from './mermaid/renderer';
 
 /** Closes the diagram browser when a build or dev server ends and reports diagram work. */
@@ -7,6 +8,8 @@ export function siteBuild(): AstroIntegration {
   return {
     name: 'site-build',
     hooks: {
+      // The post-build integrations share one read of the output (src/lib/built-pages.ts).
+      'astro:build:start': () => forgetBuiltFiles(),
       'astro:build:done': async ({ logger }) => {
         await closeRenderer();
         // The benchmark reads the build's own measurements from here.

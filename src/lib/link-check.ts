@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
 import type { Element, Root } from 'hast';
 import { refreshTarget } from './permalinks';
 
@@ -19,23 +18,31 @@ export function readPage(file: string, path: string): PageLinks {
   return linksOf(fromHtml(readFileSync(file, 'utf8')), path);
 }
 
-/** What a parsed page offers and links to; a redirect page (meta refresh) also names its target. */
+/**
+ * What a parsed page offers and links to; a redirect page (meta refresh) also names its target.
+ * One walk of the tree: every id (and `a[name]`), every href of `a` and `area`, then links inside
+ * SVG diagrams not already listed.
+ */
 export function linksOf(tree: Root, path: string): PageLinks {
   const ids = new Set<string>();
-  for (const el of selectAll('[id], a[name]', tree) as Element[]) {
-    const id = el.properties.id ?? el.properties.name;
-    if (typeof id === 'string') ids.add(id);
-  }
   const links: string[] = [];
-  for (const el of selectAll('a[href], area[href]', tree) as Element[]) {
-    links.push(String(el.properties.href));
-  }
-  // Links inside SVG diagrams (Mermaid `click … href`) use href or xlink:href.
-  for (const el of selectAll('svg a', tree) as Element[]) {
-    const href = el.properties.href ?? el.properties.xLinkHref;
-    if (typeof href === 'string' && !links.includes(href)) links.push(href);
-  }
-  const refresh = select('meta[http-equiv="refresh"]', tree) as Element | undefined;
+  const svgLinks: unknown[] = [];
+  let refresh: Element | undefined;
+  const visit = (node: Root | Element, inSvg: boolean) => {
+    for (const el of node.children) {
+      if (el.type !== 'element') continue;
+      const p = el.properties;
+      const id = p.id ?? (el.tagName === 'a' ? p.name : undefined);
+      if (typeof id === 'string') ids.add(id);
+      if ((el.tagName === 'a' || el.tagName === 'area') && p.href != null) links.push(String(p.href));
+      // Links inside SVG diagrams (Mermaid `click … href`) use href or xlink:href.
+      if (inSvg && el.tagName === 'a') svgLinks.push(p.href ?? p.xLinkHref);
+      if (!refresh && el.tagName === 'meta' && [p.httpEquiv ?? []].flat().join(' ') === 'refresh') refresh = el;
+      visit(el, inSvg || el.tagName === 'svg');
+    }
+  };
+  visit(tree, false);
+  for (const href of svgLinks) if (typeof href === 'string' && !links.includes(href)) links.push(href);
   const redirect = refresh ? refreshTarget(String(refresh.properties.content ?? '')) : undefined;
   return { path, ids, links, redirect };
 }

@@ -8,10 +8,10 @@
 //   - splits the glossary page into one record per term, so a term is a result of its own.
 // Extra words are wrapped in ⟦ ⟧ so that the results UI can strip them from excerpts.
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { parseHtml } from './built-pages';
 import { SEGMENTED_LANGUAGES, VARIANT_CLOSE, VARIANT_OPEN, variantsForText } from './search-variants';
 
 /** Selectors of page chrome inside the indexed body that is not content. */
@@ -120,9 +120,20 @@ export function headingMentions(heading: string, name: string): boolean {
   return nw.length > 0 && nw.every((n) => hw.some((w) => w.startsWith(n) || (n.startsWith(w) && w.length >= 4)));
 }
 
+/** The first element with `data-pagefind-body`, found by a plain walk (an attribute selector is slow on whole pages). */
+function indexedBody(node: Root | Element): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const found = child.properties.dataPagefindBody != null ? child : indexedBody(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The h2/h3 sections of an article's indexed body (the References section excepted). */
-export function sectionHeadings(articleHtml: string): { id: string; text: string }[] {
-  return selectAll('[data-pagefind-body] h2[id], [data-pagefind-body] h3[id]', fromHtml(articleHtml))
+export function sectionHeadings(article: string | Root): { id: string; text: string }[] {
+  const body = indexedBody(typeof article === 'string' ? parseHtml(article) : article);
+  return (body ? selectAll('h2[id], h3[id]', body) : [])
     .map((el) => ({ id: String(el.properties.id), text: textOf(el) }))
     .filter((s) => s.id !== 'references');
 }
@@ -150,7 +161,7 @@ export function filterTags(filters: Record<string, string | undefined>): Element
 }
 
 function findBody(tree: Root, where: string): Element {
-  const body = select('[data-pagefind-body]', tree);
+  const body = indexedBody(tree);
   if (!body) throw new Error(`${where}: no element with data-pagefind-body; the page layout must mark its content for search`);
   return body;
 }
@@ -165,9 +176,9 @@ export interface ArticleView {
   synonyms: SynonymPlacement[];
 }
 
-/** Index view of an article page. */
-export function articleView(html: string, view: ArticleView): string {
-  const tree = fromHtml(html);
+/** Index view of an article page (its HTML, or its tree, which is changed). */
+export function articleView(page: string | Root, view: ArticleView): string {
+  const tree = typeof page === 'string' ? parseHtml(page) : page;
   const body = findBody(tree, view.where);
   markIgnored(body, IGNORED_CHROME);
   body.children.unshift(...filterTags({ kind: 'article', section: view.section }));
@@ -183,7 +194,7 @@ export function articleView(html: string, view: ArticleView): string {
 
 /** Index view of a home page: its main column, weighted below articles (it only introduces them). */
 export function homeView(html: string, group: string): string {
-  const tree = fromHtml(html);
+  const tree = parseHtml(html);
   const main = select('main', tree);
   if (!main) throw new Error('home page: no <main> element to index');
   // The home page opts out of Pagefind's default view; here its introduction is what is indexed.
@@ -207,7 +218,7 @@ export interface GlossaryRecord {
  * languages' pages when the page shows a translated one.
  */
 export function glossaryRecords(html: string, terms: Map<string, GlossaryTerm>, group: string): GlossaryRecord[] {
-  const tree = fromHtml(html);
+  const tree = parseHtml(html);
   const lang = String(select('html', tree)?.properties.lang ?? 'en');
   return selectAll('.glossary-entry[id]', tree).map((entry) => {
     const id = String(entry.properties.id);

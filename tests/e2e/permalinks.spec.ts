@@ -199,6 +199,17 @@ test('every page has a preview image: 1200×630 PNG at an absolute og:image URL,
   expect(missing).toEqual([]);
 });
 
+test('an untranslated page shows the preview image of the English page; a translation has its own', () => {
+  const image = (html: string) => /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+  const canonical = (html: string) => /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+  const pairs = articlePaths().map((path) => ({ path, en: builtHtml(path), ja: builtHtml(`/ja${path}`) }));
+  const fallbacks = pairs.filter((p) => canonical(p.ja) === canonical(p.en));
+  expect(fallbacks.length).toBeGreaterThan(0);
+  expect(fallbacks.filter((p) => image(p.ja) !== image(p.en)).map((p) => p.path)).toEqual([]);
+  const translated = pairs.filter((p) => canonical(p.ja) !== canonical(p.en));
+  expect(translated.filter((p) => !image(p.ja)?.includes('/og/ja/')).map((p) => p.path)).toEqual([]);
+});
+
 test('the permalink manifest lists every page and anchor of this build', () => {
   const file = manifestPath(contentDir);
   expect(existsSync(file), `no permalink manifest at ${file}: run \`npm run permalinks:update\` and commit it`).toBe(true);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { normaliseBase, parseSiteConfig } from '../../src/config/site';
 import { loadBibliography } from '../../src/lib/bibliography';
 import { loadYamlFolder } from '../../src/lib/data-files';
-import { findBrokenLinks, lineOfLink, type PageLinks } from '../../src/lib/link-check';
+import { parseHtml } from '../../src/lib/built-pages';
+import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../../src/lib/link-check';
 import { groupBySection, prevNext } from '../../src/lib/navigation';
 import { glossarySchema } from '../../src/lib/schemas';
 import { parseLineRanges, parseTitle } from '../../src/lib/shiki-meta';
@@ -111,6 +112,18 @@ describe('link checking', () => {
       'ftp://x.org/: unexpected scheme `ftp:`',
       '/d/a: missing trailing slash (the site uses `/page/`)',
     ]);
+  });
+  it('reads ids, a/area links, links inside diagrams (href or xlink:href) and a refresh target from a page', () => {
+    const html =
+      '<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/d/new/"></head><body id="b">' +
+      '<a name="old"></a><a id="i" name="n" href="/d/x/">x</a><area href="/d/y/"><p id="">e</p><a>no href</a>' +
+      '<svg><a href="/d/x/"><text>dup</text></a><a xlink:href="/d/z/"><text>z</text></a>' +
+      '<foreignObject><div><a href="/d/w/">w</a></div></foreignObject></svg></body></html>';
+    const page = linksOf(parseHtml(html), '/d/p/');
+    expect([...page.ids].sort()).toEqual(['', 'b', 'i', 'old']);
+    expect(page.links).toEqual(['/d/x/', '/d/y/', '/d/x/', '/d/w/', '/d/z/']);
+    expect(page.redirect).toBe('/d/new/');
+    expect(linksOf(parseHtml('<p>plain</p>'), '/d/q/').redirect).toBeUndefined();
   });
   it('maps a link back to its line in the source', () => {
     expect(lineOfLink('a\nsee [x](/overview/#nope)\n', '/d/overview/#nope', '/d/')).toBe(2);
