@@ -18,10 +18,19 @@ export function parseTitle(meta: string): string | undefined {
   return /(?:^|\s)title="((?:[^"\\]|\\.)*)"/.exec(meta)?.[1]?.replace(/\\"/g, '"');
 }
 
-/** Shiki transformer: highlighted lines (`{2,4-6}`), a title bar (`title="…"`) and the language. */
+/**
+ * Shiki transformer: highlighted lines (`{2,4-6}`), a title bar (`title="…"`) and the language.
+ * It also lifts Shiki's per-line tokenizing time limit (500 ms by default): on a loaded machine a
+ * line could run out of time in one theme's pass and lose its colours there, so two builds of the
+ * same input would differ. The content is our own, so no limit is needed.
+ */
 export function codeMetaTransformer(): ShikiTransformer {
   return {
     name: 'site:code-meta',
+    preprocess(code, options) {
+      options.tokenizeTimeLimit = 0;
+      return code;
+    },
     line(node, line) {
       const raw = (this.options.meta as { __raw?: string } | undefined)?.__raw ?? '';
       if (parseLineRanges(raw).has(line)) this.addClassToHast(node, 'highlighted');

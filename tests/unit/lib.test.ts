@@ -9,7 +9,7 @@ import { parseHtml } from '../../src/lib/built-pages';
 import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../../src/lib/link-check';
 import { groupBySection, prevNext } from '../../src/lib/navigation';
 import { glossarySchema } from '../../src/lib/schemas';
-import { parseLineRanges, parseTitle } from '../../src/lib/shiki-meta';
+import { codeMetaTransformer, parseLineRanges, parseTitle } from '../../src/lib/shiki-meta';
 import { localePath, parsePath, withBase } from '../../src/lib/urls';
 import { frontmatterLines } from '../../src/plugins/adapter';
 
@@ -128,5 +128,14 @@ describe('link checking', () => {
   it('maps a link back to its line in the source', () => {
     expect(lineOfLink('a\nsee [x](/overview/#nope)\n', '/d/overview/#nope', '/d/')).toBe(2);
     expect(lineOfLink('a\n', '/x/', '/')).toBeUndefined();
+  });
+});
+
+describe('codeMetaTransformer', () => {
+  it('lifts the tokenizing time limit, so a loaded machine cannot change the colours of a build', () => {
+    const options = { lang: 'c', tokenizeTimeLimit: 500 };
+    const transformer = codeMetaTransformer();
+    expect(transformer.preprocess!.call({} as never, 'int a;', options as never)).toBe('int a;');
+    expect(options.tokenizeTimeLimit).toBe(0);
   });
 });
