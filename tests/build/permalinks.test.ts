@@ -90,7 +90,12 @@ describe('permalink contract on fixture builds', { timeout: 240_000 }, () => {
   });
 
   it('fails when a heading is renamed, naming the lost anchors and the file', () => {
-    const result = build(fixtureContent((d) => edit(d, guide, '{#second aliases="old-second"}', '{#renamed}')));
+    // Renamed in both languages, as the translation check requires: the permalink check must still catch it.
+    const result = build(
+      fixtureContent((d) => {
+        for (const file of [guide, guideJa]) edit(d, file, /\{#second aliases="old-second"\}/, '{#renamed}');
+      }),
+    );
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/en\/guide\.mdx: listed anchor `\/guide\/#second` no longer exists\. .*aliases="second"/);
     expect(result.output).toMatch(/en\/guide\.mdx: listed anchor `\/guide\/#old-second` no longer exists/);
