@@ -13,16 +13,32 @@ export function normalizeBase(base = '/') {
   return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 }
 
-/** The headers of the build's `_headers` file as name → value, or null when the file is missing. */
-export function productionHeaders(dir) {
+/**
+ * The rules of the build's `_headers` file, as a static host reads them: each a path pattern (`*`
+ * matches anything) with its headers. Null when the file is missing.
+ * @returns {{ pattern: RegExp, headers: Record<string, string> }[] | null}
+ */
+export function headerRules(dir) {
   const file = join(dir, '_headers');
   if (!existsSync(file)) return null;
-  const headers = {};
-  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
-    if (m) headers[m[1]] = m[2];
+  const rules = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const header = /^\s+([^:]+):\s*(.*)$/.exec(line);
+    if (header && rules.length > 0) rules.at(-1).headers[header[1]] = header[2];
+    else if (/^\S/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+    }
   }
-  return headers;
+  return rules;
+}
+
+/** The headers every matching rule gives a request path (later rules add to earlier ones). */
+export function headersFor(rules, path) {
+  return Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
 }
 
 /** Compression as a host would do it on the fly: level 6 for both (precompressed Brotli 11 is ~10% smaller). */
@@ -47,13 +63,14 @@ export function createSiteServer({ dir, base = '/', compress = [] }) {
     throw new Error(`No built site in \`${root}\`. Run \`npm run build\` first, or point SITE_OUT_DIR (or --dir) at a build folder.`);
   }
   const prefix = normalizeBase(base);
-  const headers = productionHeaders(root);
-  if (!headers) console.warn(`warning: ${root}/_headers is missing; serving without the security headers (rebuild the site)`);
+  const rules = headerRules(root);
+  if (!rules) console.warn(`warning: ${root}/_headers is missing; serving without the security headers (rebuild the site)`);
   const notFound = readFileSync(join(root, '404.html'));
   const files = sirv(root, { dev: false, etag: true, extensions: ['html'], gzip: false, brotli: false });
 
   return createServer((req, res) => {
-    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+    const path = new URL(req.url, 'http://localhost').pathname;
+    for (const [k, v] of Object.entries(headersFor(rules ?? [], path))) res.setHeader(k, v);
     const sendNotFound = () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -45,14 +45,27 @@ export function securityHeaders(csp: string): Record<string, string> {
   };
 }
 
-/** The headers as a `_headers` file (Netlify, Cloudflare Pages) for every path under the base. */
-export function headersFile(base: string, headers: Record<string, string>): string {
-  return `${base}*\n${Object.entries(headers)
+/** Caching for the build's hashed assets (`/_astro/*`): their names change when their content does. */
+export const immutableAssets = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+
+const block = (path: string, headers: Record<string, string>) =>
+  `${path}\n${Object.entries(headers)
     .map(([k, v]) => `  ${k}: ${v}`)
     .join('\n')}\n`;
+
+/**
+ * The headers as a `_headers` file (Netlify, Cloudflare Pages): the security headers for every path
+ * under the base, and long-lived caching for the hashed assets (hosts apply every matching block).
+ */
+export function headersFile(base: string, headers: Record<string, string>): string {
+  return block(`${base}*`, headers) + block(`${base}_astro/*`, immutableAssets);
 }
 
-/** The same headers as nginx `add_header` lines, to include in a server or location block. */
+/**
+ * The same headers as nginx `add_header` lines, to include in a server or location block. (nginx
+ * drops inherited `add_header`s in a block that has its own, so the README's `_astro/` location
+ * includes this file again next to its `Cache-Control`.)
+ */
 export function nginxHeaders(headers: Record<string, string>): string {
   return `${Object.entries(headers)
     .map(([k, v]) => `add_header ${k} "${v}" always;`)

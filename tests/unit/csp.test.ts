@@ -23,7 +23,8 @@ describe('content security policy', () => {
   it('writes the headers for static hosts and for nginx', () => {
     const h = securityHeaders("default-src 'self'");
     expect(headersFile('/docs/', h)).toBe(
-      "/docs/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Cross-Origin-Opener-Policy: same-origin\n",
+      "/docs/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Cross-Origin-Opener-Policy: same-origin\n" +
+        '/docs/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n',
     );
     expect(nginxHeaders(h)).toContain(`add_header Content-Security-Policy "default-src 'self'" always;`);
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSiteServer, normalizeBase, productionHeaders } from '../../scripts/site-server.mjs';
+import { createSiteServer, headerRules, headersFor, normalizeBase } from '../../scripts/site-server.mjs';
 
 const page = `<!doctype html><title>A</title><p>${'Hypercall. '.repeat(200)}</p>`;
 let dir: string;
@@ -17,7 +17,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'a', 'index.html'), page);
   writeFileSync(join(dir, '404.html'), '<!doctype html><title>Not found</title>');
   writeFileSync(join(dir, 'icon.png'), Buffer.alloc(2048, 7));
-  writeFileSync(join(dir, '_headers'), "/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n");
+  mkdirSync(join(dir, '_astro'));
+  writeFileSync(join(dir, '_astro', 'app.1a2b.js'), 'export {};');
+  writeFileSync(
+    join(dir, '_headers'),
+    "/*\n  Content-Security-Policy: default-src 'self'\n  X-Content-Type-Options: nosniff\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n",
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +53,11 @@ describe('site server', () => {
     expect(normalizeBase()).toBe('/');
     expect(normalizeBase('docs/hyperv')).toBe('/docs/hyperv/');
     expect(normalizeBase('/docs/')).toBe('/docs/');
-    expect(productionHeaders(dir)).toEqual({ 'Content-Security-Policy': "default-src 'self'", 'X-Content-Type-Options': 'nosniff' });
+    const rules = headerRules(dir)!;
+    const security = { 'Content-Security-Policy': "default-src 'self'", 'X-Content-Type-Options': 'nosniff' };
+    expect(headersFor(rules, '/a/')).toEqual(security);
+    expect(headersFor(rules, '/_astro/app.1a2b.js')).toEqual({ ...security, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    expect(headerRules(join(dir, 'missing'))).toBeNull();
   });
 
   it('serves files uncompressed by default, with the production headers', async () => {
@@ -58,6 +67,10 @@ describe('site server', () => {
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.headers['content-security-policy']).toBe("default-src 'self'");
       expect(res.body.toString()).toBe(page);
+      expect(res.headers['cache-control']).toBeUndefined();
+      const asset = await fetchRaw(`${origin}/_astro/app.1a2b.js`);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers['content-security-policy']).toBe("default-src 'self'");
     });
   });
 
