@@ -66,7 +66,7 @@ function toSource(value: unknown): SymbolSource | { error: string } {
     const ref = parseKernelLink(`kernel:${value}`);
     return 'error' in ref ? { error: ref.error.replace(/`kernel:/g, '`') } : { kernel: `kernel:${value}` };
   }
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
     const { url, why, ...rest } = value as Record<string, unknown>;
     if (Object.keys(rest).length > 0) return { error: `unknown field(s) ${Object.keys(rest).join(', ')}; expected \`url\` and \`why\`` };
     if (typeof url !== 'string' || !/^https:\/\/\S+$/.test(url)) return { error: '`url` must be an https URL' };

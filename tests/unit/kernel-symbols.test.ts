@@ -123,6 +123,16 @@ describe('loadKernelSymbols', () => {
     );
   });
 
+  it('says what an out-of-tree entry needs, and rejects a file that is not a map', () => {
+    expect(() =>
+      loadKernelSymbols(
+        write('hv_a: { url: "https://x.org/a", why: "short" }\nhv_b: { url: "https://x.org/b", why: "a reason long enough", tag: 1 }\n'),
+      ),
+    ).toThrow(/:1: `hv_a`: `why` must say in a few words[\s\S]*:2: `hv_b`: unknown field\(s\) tag; expected `url` and `why`/);
+    expect(() => loadKernelSymbols(write('- hv_a\n'))).toThrow(/kernel-symbols\.yaml:1: expected a map from identifier to source/);
+    expect(() => loadKernelSymbols(write('hv_a: [v6.15/a.c]\n'))).toThrow(/:1: `hv_a`: expected `<tag>\/<path>`/);
+  });
+
   it('rejects a key listed twice, at its line', () => {
     expect(() => loadKernelSymbols(write('hv_a: v6.15/a.c\nhv_a: v6.15/b.c\n'))).toThrow(
       /kernel-symbols\.yaml:2: invalid YAML: Map keys must be unique/,
