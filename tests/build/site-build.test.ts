@@ -16,6 +16,8 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     const first = build(content, {}, cache);
     expect(first.code, first.output).toBe(0);
     expect(first.output).toMatch(/diagrams: 2 rendered, 0 from cache, 1 browser start\(s\)/);
+    // A clean build warns about nothing, so a real warning stands out.
+    expect(first.output).not.toMatch(/\[WARN\]/);
     const second = build(content, {}, cache);
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/diagrams: 0 rendered, 2 from cache, 0 browser start\(s\)/);
