@@ -13,6 +13,9 @@ import { ogImages } from './src/integrations/og-images.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { translationIds } from './src/integrations/translation-ids.ts';
 
+// Preview images render in the background while the link check and the search index run.
+const previewImages = ogImages({ site: site.url, base: site.base });
+
 export default defineConfig({
   site: site.url,
   outDir: buildPaths.outDir,
@@ -41,9 +44,10 @@ export default defineConfig({
     mdx(),
     siteBuild(),
     translationIds({ langs: site.locales.map((l) => l.code) }),
+    previewImages.render,
     postBuildChecks({ origin: new URL(site.url).origin, base: site.base }),
     pagefindIndex({ base: site.base, contentDir }),
-    ogImages({ site: site.url, base: site.base }),
+    previewImages.write,
     // Last: it hashes the inline scripts of the finished pages into the CSP.
     securityHeadersIntegration({ base: site.base, frameAncestors: site.frameAncestors }),
   ],

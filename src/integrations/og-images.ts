@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -43,16 +43,68 @@ function cardOf(html: string, imagePrefix: string): { image: string; url: string
   };
 }
 
+/** Writes a file whole or not at all: a build stopped mid-write must not leave a cut-off image in the cache. */
+function writeWhole(file: string, data: Buffer): void {
+  writeFileSync(`${file}.part`, data);
+  renameSync(`${file}.part`, file);
+}
+
 /**
- * After the build: renders each page's link-preview image (1200×630 PNG with title, summary and
- * site name) in headless Chromium and writes it where the page's og:image points. Images are cached
- * by a hash of their content, so a rebuild renders only changed cards and starts no browser otherwise.
+ * Renders cards in headless Chromium into the cache, two tabs side by side (a screenshot waits on the
+ * GPU-less compositor, so a second tab overlaps the work). A tab loads the card page once and then
+ * swaps in each card's body, which is cheaper than loading a page per card; the screenshot is taken
+ * over the DevTools protocol with `optimizeForSpeed` (faster PNG encoding, somewhat larger files).
  */
-export function ogImages(options: { site: string; base: string }): AstroIntegration {
-  return {
+async function renderCards(missing: [string, Card][], logo: string, cache: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+  try {
+    const queue = [...missing];
+    await Promise.all(
+      [0, 1].map(async () => {
+        const tab = await browser.newPage({ viewport: cardSize, deviceScaleFactor: 1 });
+        const cdp = await tab.context().newCDPSession(tab);
+        await tab.setContent(cardHtml(missing[0]![1], logo), { waitUntil: 'load' });
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const [key, card] = next;
+          await tab.evaluate(
+            async (html) => {
+              // Every card has the same head (the style); only <html lang> and the body differ.
+              const doc = new DOMParser().parseFromString(html, 'text/html');
+              document.documentElement.lang = doc.documentElement.lang;
+              document.body.replaceWith(document.adoptNode(doc.body));
+              await Promise.all([...document.images].map((img) => img.decode()));
+              await document.fonts.ready;
+            },
+            cardHtml(card, logo),
+          );
+          const shot = await cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true });
+          writeWhole(join(cache, `${key}.png`), Buffer.from(shot.data, 'base64'));
+        }
+      }),
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Link-preview images: each page's 1200×630 PNG with title, summary and site name, written where
+ * the page's og:image points. Images are cached by a hash of their content, so a rebuild renders
+ * only changed cards and starts no browser otherwise.
+ *
+ * Two integrations, so that the rendering overlaps the other post-build work: `render` (placed
+ * before the link check and the search index) reads the built pages and starts rendering the
+ * missing cards into the cache in the background; `write` (placed after them) waits for it and
+ * copies the images into the output. A build that fails in between leaves only finished images in
+ * the cache and nothing in the output.
+ */
+export function ogImages(options: { site: string; base: string }): { render: AstroIntegration; write: AstroIntegration } {
+  let pending:
+    { rendering: Promise<void>; jobs: Map<string, { card: Card; files: string[] }>; pages: number; rendered: number } | undefined;
+  const render: AstroIntegration = {
     name: 'og-images',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
         const imagePrefix = new URL(options.base, options.site).href.replace(/\/$/, '');
         const logo = readFileSync(join(out, 'favicon.svg'), 'utf8');
@@ -75,26 +127,25 @@ export function ogImages(options: { site: string; base: string }): AstroIntegrat
           job.files.push(join(out, page.image));
           jobs.set(key, job);
         }
-        const missing = [...jobs].filter(([key]) => !existsSync(join(cache, `${key}.png`)));
-        if (missing.length > 0) {
-          const browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
-          try {
-            // Two tabs: screenshots wait on the GPU-less compositor, so a second one overlaps the work.
-            const tabs = await Promise.all([0, 1].map(() => browser.newPage({ viewport: cardSize, deviceScaleFactor: 1 })));
-            const queue = [...missing];
-            await Promise.all(
-              tabs.map(async (tab) => {
-                for (let next = queue.shift(); next; next = queue.shift()) {
-                  const [key, job] = next;
-                  await tab.setContent(cardHtml(job.card, logo), { waitUntil: 'load' });
-                  writeFileSync(join(cache, `${key}.png`), await tab.screenshot({ type: 'png' }));
-                }
-              }),
-            );
-          } finally {
-            await browser.close();
-          }
-        }
+        const missing = [...jobs]
+          .filter(([key]) => !existsSync(join(cache, `${key}.png`)))
+          .map(([key, job]): [string, Card] => [key, job.card]);
+        const rendering = missing.length > 0 ? renderCards(missing, logo, cache) : Promise.resolve();
+        // Awaited by `write`; until then a failure must not surface as an unhandled rejection.
+        rendering.catch(() => undefined);
+        pending = { rendering, jobs, pages: found.length, rendered: missing.length };
+      },
+    },
+  };
+  const write: AstroIntegration = {
+    name: 'og-images-write',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        if (!pending) throw new Error('preview images: the og-images integration must come before og-images-write');
+        const { rendering, jobs, pages, rendered } = pending;
+        pending = undefined;
+        await rendering;
+        const cache = join(buildPaths.cacheDir, 'og-images');
         for (const [key, job] of jobs) {
           for (const file of job.files) {
             mkdirSync(dirname(file), { recursive: true });
@@ -103,9 +154,10 @@ export function ogImages(options: { site: string; base: string }): AstroIntegrat
         }
         const images = [...jobs.values()].reduce((n, j) => n + j.files.length, 0);
         logger.info(
-          `preview images: ${found.length} page(s), ${images} image(s), ${jobs.size} distinct card(s), ${missing.length} rendered, ${jobs.size - missing.length} from cache`,
+          `preview images: ${pages} page(s), ${images} image(s), ${jobs.size} distinct card(s), ${rendered} rendered, ${jobs.size - rendered} from cache`,
         );
       },
     },
   };
+  return { render, write };
 }

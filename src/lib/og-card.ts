@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 export const cardSize = { width: 1200, height: 630 } as const;
 
 /** Bump when the card's look changes, so cached images are made again. */
-export const CARD_VERSION = 1;
+export const CARD_VERSION = 2;
 
 /** Root-relative path (without base path) of a page's preview image: `/og/en/overview.png`. */
 export function cardPath(lang: string, slug: string): string {

@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, edit, fixtureContent } from './fixture';
+import { build, edit, fixtureContent, pagesLeft } from './fixture';
 
 interface Fault {
   name: string;
@@ -121,8 +121,9 @@ describe('bad input fails the build with the file and line', { timeout: 180_000 
       const result = build(fixtureContent(fault.change));
       expect(result.code, result.output).not.toBe(0);
       for (const pattern of fault.expect) expect(result.output).toMatch(pattern);
-      // No half-built site: the output folder holds no pages.
-      expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+      // No half-built site: the output folder holds no pages and no preview images (which render
+      // in the background while the checks run).
+      expect(pagesLeft(result.outDir)).toEqual([]);
     });
   }
 
@@ -147,7 +148,7 @@ describe('bad input fails the build with the file and line', { timeout: 180_000 
       const result = build(content, {}, cache);
       expect(result.code).not.toBe(0);
       expect(result.output).toMatch(/ja\/guide\.mdx: missing heading id "old-second" \(\S*en\/guide\.mdx:32\)/);
-      expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+      expect(pagesLeft(result.outDir)).toEqual([]);
     }
   });
 });

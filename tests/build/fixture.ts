@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -66,4 +66,9 @@ export function readOutput(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return files;
+}
+
+/** Pages and images left in an output folder (none after a failed build: no half-built site). */
+export function pagesLeft(dir: string): string[] {
+  return existsSync(dir) ? [...readOutput(dir).keys()].filter((name) => /\.(html|png)$/.test(name)) : [];
 }
