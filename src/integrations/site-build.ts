@@ -1,11 +1,22 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { onBundlerWarning } from '../lib/build-warnings';
-import { forgetBuiltFiles } from '../lib/built-pages';
-import { closeRenderer, stats } from './mermaid/renderer';
+import { contentDir } from '../config/paths';
+import { forgetBuiltFiles, walkFiles } from '../lib/built-pages';
+import { mermaidFences } from '../lib/mermaid-fences';
+import { diagramId } from '../plugins/mermaid';
+import { closeRenderer, isCached, prewarmRenderer, stats } from './mermaid/renderer';
+
+/** True when some diagram in the content is not in the diagram cache, so the build will render. */
+export function diagramsToRender(dir: string): boolean {
+  return walkFiles(dir)
+    .filter((file) => /\.mdx?$/.test(file))
+    .some((file) => mermaidFences(readFileSync(file, 'utf8')).some((code, n) => !isCached(code, diagramId(code, n + 1))));
+}
 
 /**
- * Closes the diagram browser when a build or dev server ends, reports diagram work, and keeps the
+ * Starts the diagram browser early when a build has diagrams to render, closes it when a build or
+ * dev server ends, reports diagram work, and keeps the
  * bundler from repeating a warning about Astro's own code once per article.
  */
 export function siteBuild(): AstroIntegration {
@@ -16,7 +27,11 @@ export function siteBuild(): AstroIntegration {
         updateConfig({ vite: { build: { rolldownOptions: { onwarn: onBundlerWarning } } } });
       },
       // The post-build integrations share one read of the output (src/lib/built-pages.ts).
-      'astro:build:start': () => forgetBuiltFiles(),
+      'astro:build:start': () => {
+        forgetBuiltFiles();
+        // Start Chromium and Mermaid while Astro compiles, instead of at the first diagram.
+        if (diagramsToRender(contentDir)) prewarmRenderer();
+      },
       'astro:build:done': async ({ logger }) => {
         await closeRenderer();
         // The benchmark reads the build's own measurements from here.

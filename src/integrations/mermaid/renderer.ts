@@ -91,7 +91,7 @@ export const stats = {
  * `render()` is asynchronous, so each page renders one diagram at a time (its own queue); the
  * pages render side by side.
  */
-const PAGES = 3;
+const PAGES = 2;
 let browser: Promise<Browser> | undefined;
 let firstRenderAt: number | undefined;
 let pages: { page: Promise<Page>; queue: Promise<unknown> }[] = [];
@@ -136,6 +136,24 @@ function cacheDir(): string {
 /** The cache key: diagram source, id, theme config, Mermaid version and post-processing version. */
 export function cacheKey(code: string, id: string): string {
   return createHash('sha256').update(JSON.stringify({ code, id, baseConfig, themes, mermaidVersion, RENDER_VERSION })).digest('hex');
+}
+
+/** True when the diagram (source and id) is in the on-disk cache. */
+export function isCached(code: string, id: string): boolean {
+  return existsSync(join(cacheDir(), `${cacheKey(code, id)}.svg`));
+}
+
+/**
+ * Starts the browser and loads Mermaid into the renderer's pages now, before the first diagram
+ * asks for them: a build that has diagrams to render calls it when it starts, so that the start-up
+ * overlaps the compilation of the pages. A failure (no browser) surfaces at the first render.
+ */
+export function prewarmRenderer(): void {
+  while (pages.length < PAGES) {
+    const page = openPage();
+    page.catch(() => undefined);
+    pages.push({ page, queue: Promise.resolve() });
+  }
 }
 
 /**
