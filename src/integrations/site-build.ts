@@ -15,23 +15,21 @@ export function diagramsToRender(dir: string): boolean {
 }
 
 /**
- * Starts the diagram browser early when a build has diagrams to render, closes it when a build or
- * dev server ends, reports diagram work, and keeps the
- * bundler from repeating a warning about Astro's own code once per article.
+ * Starts the diagram browser as a build is set up when it has diagrams to render, closes it when
+ * the build or dev server ends, reports diagram work, and keeps the bundler from repeating a
+ * warning about Astro's own code once per article.
  */
 export function siteBuild(): AstroIntegration {
   return {
     name: 'site-build',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({ vite: { build: { rolldownOptions: { onwarn: onBundlerWarning } } } });
+        // Start Chromium and Mermaid while Astro syncs and compiles the content, not at the first diagram.
+        if (command === 'build' && diagramsToRender(contentDir)) prewarmRenderer();
       },
       // The post-build integrations share one read of the output (src/lib/built-pages.ts).
-      'astro:build:start': () => {
-        forgetBuiltFiles();
-        // Start Chromium and Mermaid while Astro compiles, instead of at the first diagram.
-        if (diagramsToRender(contentDir)) prewarmRenderer();
-      },
+      'astro:build:start': () => forgetBuiltFiles(),
       'astro:build:done': async ({ logger }) => {
         await closeRenderer();
         // The benchmark reads the build's own measurements from here.

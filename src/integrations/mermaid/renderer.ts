@@ -87,7 +87,7 @@ export const stats = {
 };
 
 /**
- * One browser per build with a few pages. Mermaid's configuration is global to a page and
+ * One browser per build with two pages (one per core on the machines this is built on). Mermaid's configuration is global to a page and
  * `render()` is asynchronous, so each page renders one diagram at a time (its own queue); the
  * pages render side by side.
  */
