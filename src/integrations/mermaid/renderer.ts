@@ -87,9 +87,9 @@ export const stats = {
 };
 
 /**
- * One browser per build with two pages (one per core on the machines this is built on). Mermaid's configuration is global to a page and
- * `render()` is asynchronous, so each page renders one diagram at a time (its own queue); the
- * pages render side by side.
+ * One browser per build with two pages (one per core of the 2-core build machines; three were no
+ * faster). Mermaid's configuration is global to a page and `render()` is asynchronous, so each
+ * page renders one diagram at a time (its own queue); the pages render side by side.
  */
 const PAGES = 2;
 let browser: Promise<Browser> | undefined;
