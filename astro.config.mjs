@@ -15,6 +15,8 @@ import { translationIds } from './src/integrations/translation-ids.ts';
 
 // Preview images render in the background while the link check and the search index run.
 const previewImages = ogImages({ site: site.url, base: site.base });
+// First and last: the diagram browser, the build's phases and its report.
+const build = siteBuild();
 
 export default defineConfig({
   site: site.url,
@@ -42,14 +44,15 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    siteBuild(),
+    build.start,
     translationIds({ langs: site.locales.map((l) => l.code) }),
     previewImages.render,
     postBuildChecks({ origin: new URL(site.url).origin, base: site.base }),
     pagefindIndex({ base: site.base, contentDir }),
     previewImages.write,
-    // Last: it hashes the inline scripts of the finished pages into the CSP.
+    // After every integration that changes pages: it hashes their inline scripts into the CSP.
     securityHeadersIntegration({ base: site.base, frameAncestors: site.frameAncestors }),
+    build.report,
   ],
   devToolbar: { enabled: false },
 });

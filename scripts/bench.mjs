@@ -137,6 +137,10 @@ function diagramBytes(out) {
   walk(out);
   return { count: raw.length, raw: avg(raw), gzip: avg(gz) };
 }
+const phaseLine = (stats) =>
+  Object.entries(stats.phases)
+    .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
 const avg = (xs) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
@@ -170,6 +174,10 @@ const report = {
   diagramBytesTwoSvgs: `${kib(twoRaw)} raw (a light and a dark rendering side by side)`,
   mergedIntoOneSvg: `${sizes.filter((s) => s.mergedOk).length} of ${sizes.length}`,
   warmCache: `${warm.stats.diagrams.rendered} re-rendered, ${warm.stats.diagrams.cacheHits} from cache`,
+  // Wall time of each phase, from the build's own clock (phases can overlap: the preview images
+  // render in the background while the checks and the search index run).
+  coldPhases: phaseLine(cold.stats),
+  warmPhases: phaseLine(warm.stats),
   outputSize: kib(sizeOf(cold.out)),
   pagefindIndex: pagefind ? kib(pagefind) : 'not built',
 };

@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { chromium } from 'playwright-core';
 import { buildPaths } from '../config/paths';
+import { recordPhase } from '../lib/build-phases';
 import { builtPages } from '../lib/built-pages';
 import { cardHtml, cardKey, cardSize, type Card } from '../lib/og-card';
 import { chromiumArgs, findBrowser } from './mermaid/find-browser';
@@ -130,7 +131,11 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
         const missing = [...jobs]
           .filter(([key]) => !existsSync(join(cache, `${key}.png`)))
           .map(([key, job]): [string, Card] => [key, job.card]);
-        const rendering = missing.length > 0 ? renderCards(missing, logo, cache) : Promise.resolve();
+        const t0 = performance.now();
+        const rendering =
+          missing.length > 0
+            ? renderCards(missing, logo, cache).then(() => recordPhase('preview images (in the background)', performance.now() - t0))
+            : Promise.resolve();
         // Awaited by `write`; until then a failure must not surface as an unhandled rejection.
         rendering.catch(() => undefined);
         pending = { rendering, jobs, pages: found.length, rendered: missing.length };
@@ -144,6 +149,7 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
         if (!pending) throw new Error('preview images: the og-images integration must come before og-images-write');
         const { rendering, jobs, pages, rendered } = pending;
         pending = undefined;
+        const t0 = performance.now();
         await rendering;
         const cache = join(buildPaths.cacheDir, 'og-images');
         for (const [key, job] of jobs) {
@@ -152,6 +158,7 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
             copyFileSync(join(cache, `${key}.png`), file);
           }
         }
+        recordPhase('preview images (waiting and copying)', performance.now() - t0);
         const images = [...jobs.values()].reduce((n, j) => n + j.files.length, 0);
         logger.info(
           `preview images: ${pages} page(s), ${images} image(s), ${jobs.size} distinct card(s), ${rendered} rendered, ${jobs.size - rendered} from cache`,

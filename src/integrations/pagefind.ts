@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import type { Root } from 'hast';
 import * as pagefind from 'pagefind';
 import { useTranslations } from '../i18n';
+import { recordPhase } from '../lib/build-phases';
 import { builtPages, pageTree, takePageTree, walkFiles } from '../lib/built-pages';
 import { loadYamlFolder } from '../lib/data-files';
 import { glossarySchema } from '../lib/schemas';
@@ -143,6 +144,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           throw new Error(`${(error as Error).message}\nThe output was removed; fix the cause above and build again.`, { cause: error });
         } finally {
           await pagefind.close();
+          recordPhase('search index', Date.now() - start);
         }
       },
     },

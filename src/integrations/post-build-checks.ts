@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../config/paths';
 import { site } from '../config/site';
+import { recordPhase } from '../lib/build-phases';
 import { builtFiles, pageTree, walkFiles, type BuiltPage } from '../lib/built-pages';
 import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../lib/link-check';
 import { describePage, resolvePage, type PermalinkPage } from '../lib/permalinks';
@@ -43,6 +44,7 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
     name: 'post-build-checks',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        const t0 = performance.now();
         const out = fileURLToPath(dir);
         const pages = new Map<string, PageLinks>();
         const permalinkPages = new Map<string, PermalinkPage>();
@@ -73,6 +75,7 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
           mode: manifestMode(),
         });
         const problems = [...linkErrors, ...redirectErrors, ...permalinks.errors.map((e) => `  ${e}`)];
+        recordPhase('link and permalink check', performance.now() - t0);
         if (problems.length === 0) {
           logger.info(`links: ${[...pages.values()].reduce((n, p) => n + p.links.length, 0)} checked on ${pages.size} files, none broken`);
           for (const note of permalinks.notes) logger.info(note);

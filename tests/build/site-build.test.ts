@@ -18,6 +18,10 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     expect(first.output).toMatch(/diagrams: 2 rendered, 0 from cache, 1 browser start\(s\)/);
     // A clean build warns about nothing, so a real warning stands out.
     expect(first.output).not.toMatch(/\[WARN\]/);
+    // The build reports its phases (the benchmark reads them from SITE_STATS_FILE).
+    expect(first.output).toMatch(
+      /phases: setup and content sync [\d.]+ s, compile content \(MDX, diagrams\) [\d.]+ s, write pages [\d.]+ s, .*search index [\d.]+ s/,
+    );
     const second = build(content, {}, cache);
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/diagrams: 0 rendered, 2 from cache, 0 browser start\(s\)/);
