@@ -101,7 +101,8 @@ async function renderCards(missing: [string, Card][], logo: string, cache: strin
  */
 export function ogImages(options: { site: string; base: string }): { render: AstroIntegration; write: AstroIntegration } {
   let pending:
-    { rendering: Promise<void>; jobs: Map<string, { card: Card; files: string[] }>; pages: number; rendered: number } | undefined;
+    | { rendering: Promise<void>; cache: string; jobs: Map<string, { card: Card; files: string[] }>; pages: number; rendered: number }
+    | undefined;
   const render: AstroIntegration = {
     name: 'og-images',
     hooks: {
@@ -138,7 +139,7 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
             : Promise.resolve();
         // Awaited by `write`; until then a failure must not surface as an unhandled rejection.
         rendering.catch(() => undefined);
-        pending = { rendering, jobs, pages: found.length, rendered: missing.length };
+        pending = { rendering, cache, jobs, pages: found.length, rendered: missing.length };
       },
     },
   };
@@ -147,11 +148,10 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
     hooks: {
       'astro:build:done': async ({ logger }) => {
         if (!pending) throw new Error('preview images: the og-images integration must come before og-images-write');
-        const { rendering, jobs, pages, rendered } = pending;
+        const { rendering, cache, jobs, pages, rendered } = pending;
         pending = undefined;
         const t0 = performance.now();
         await rendering;
-        const cache = join(buildPaths.cacheDir, 'og-images');
         for (const [key, job] of jobs) {
           for (const file of job.files) {
             mkdirSync(dirname(file), { recursive: true });

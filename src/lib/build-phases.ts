@@ -21,16 +21,6 @@ export function recordPhase(name: string, ms: number): void {
   phases.set(name, (phases.get(name) ?? 0) + ms);
 }
 
-/** Runs `work` and records its wall time as the phase `name`, also when it fails. */
-export async function timePhase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  try {
-    return await work();
-  } finally {
-    recordPhase(name, performance.now() - t0);
-  }
-}
-
 /** The phases recorded so far, in milliseconds, in the order they were first recorded. */
 export function phaseTimes(): Record<string, number> {
   return Object.fromEntries([...phases].map(([name, ms]) => [name, Math.round(ms)]));
