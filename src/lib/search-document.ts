@@ -1,6 +1,7 @@
 // The search index's view of a built page. The integration (src/integrations/pagefind.ts) gives
 // Pagefind a transformed copy of each page; the shipped HTML is left as it is. The copy:
-//   - ignores chrome that is not content (breadcrumbs, page meta, screen-reader labels, citation
+//   - holds only the indexed body with the page's language and title (see indexDocument);
+//   - leaves out chrome that is not content (breadcrumbs, page meta, screen-reader labels, citation
 //     markers, the dark copy of each diagram, the generated reference list);
 //   - carries the filters (`kind`, `section`) and the result group label as Pagefind attributes;
 //   - adds identifier spellings after each identifier (search-variants.ts);
@@ -189,7 +190,43 @@ export function articleView(page: string | Root, view: ArticleView): string {
     const note = h('p', { dataPagefindWeight: String(WEIGHTS.synonyms) }, ` ${VARIANT_OPEN} ${names.join(', ')} ${VARIANT_CLOSE} `);
     if (anchor) insertAfter(tree, anchor, note);
   }
-  return toHtml(tree);
+  return indexDocument(tree, body);
+}
+
+/** True when an element or one below it sets a Pagefind filter, metadata or sort key. */
+function setsPagefindData(el: Element): boolean {
+  const p = el.properties;
+  if (p.dataPagefindFilter !== undefined || p.dataPagefindMeta !== undefined || p.dataPagefindSort !== undefined) return true;
+  return el.children.some((c) => c.type === 'element' && setsPagefindData(c));
+}
+
+/**
+ * Drops from the indexed body what Pagefind would read and throw away: ignored elements (unless
+ * they carry filters or metadata, which Pagefind still reads inside them) and the `class` and
+ * `style` attributes (syntax-highlighted code has one per token).
+ */
+function pruneForIndex(parent: Element): void {
+  parent.children = parent.children.filter(
+    (c) => c.type !== 'element' || c.properties.dataPagefindIgnore === undefined || setsPagefindData(c),
+  );
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    delete child.properties.className;
+    delete child.properties.style;
+    pruneForIndex(child);
+  }
+}
+
+/**
+ * The document Pagefind is given for a page: the `<html>` attributes (the language), the
+ * `<title>` and the indexed body, pruned. Pagefind reads nothing outside the `data-pagefind-body`
+ * element, so the navigation and the rest of the chrome need not be serialised and sent to it.
+ */
+export function indexDocument(tree: Root, body: Element): string {
+  const html = select('html', tree);
+  const title = select('head > title', tree);
+  pruneForIndex(body);
+  return `<!doctype html>${toHtml(h('html', { ...html?.properties }, [h('head', title ? [title] : []), h('body', [body])]))}`;
 }
 
 /** Index view of a home page: its main column, weighted below articles (it only introduces them). */
@@ -203,7 +240,7 @@ export function homeView(html: string, group: string): string {
   main.properties.dataPagefindWeight = String(WEIGHTS.home);
   main.properties.dataPagefindMeta = `group:${group}`;
   addIdentifierVariants(main, isSegmented(tree));
-  return toHtml(tree);
+  return indexDocument(tree, main);
 }
 
 /** One glossary term as its own index record. */

@@ -81,12 +81,28 @@ describe('articleView', () => {
         { sectionId: undefined, names: ['Root partition'] },
       ],
     });
-  it('ignores chrome and keeps content', () => {
+  it('leaves out chrome and keeps content', () => {
     const html = view();
-    for (const chrome of ['breadcrumbs', 'cite', 'sr-only', 'diagram-theme-dark', 'references', 'page-meta']) {
-      expect(html).toMatch(new RegExp(`<[^>]*${chrome}[^>]*data-pagefind-ignore`));
+    for (const chrome of ['Home', '[1]', 'Note: ', '>dark<', 'References', 'A source', 'Edit this page']) {
+      expect(html).not.toContain(chrome);
     }
     expect(html).toContain('Detecting the root role');
+    expect(html).toContain('>light<');
+  });
+  it('sends only the indexed body, with the language and title, without class and style attributes', () => {
+    const html = articleView(
+      `<!doctype html><html lang="ja" class="js"><head><title>Boot</title><link rel="stylesheet" href="/a.css"></head>
+<body><nav class="site-nav"><a href="/other/">Other page</a></nav><main><article data-pagefind-body>
+<h1>Boot</h1><p class="lead" style="color:red">Text</p><pre><span style="--shiki-light:#000">code</span></pre>
+<div class="page-meta"><span data-pagefind-meta="edited:2026">Edited</span></div></article></main>
+<footer>Footer text</footer></body></html>`,
+      { where: 'x/index.html', section: undefined, group: 'G', synonyms: [] },
+    );
+    expect(html).toMatch(/^<!doctype html><html lang="ja" class="js"><head><title>Boot<\/title><\/head><body><article data-pagefind-body/);
+    for (const outside of ['Other page', 'Footer text', 'stylesheet']) expect(html).not.toContain(outside);
+    expect(html).toContain('<p>Text</p><pre><span>code</span></pre>');
+    // Ignored chrome that sets metadata stays: Pagefind still reads metadata inside ignored elements.
+    expect(html).toContain('<div data-pagefind-ignore=""><span data-pagefind-meta="edited:2026">Edited</span></div>');
   });
   it('sets the filters and the result group', () => {
     const html = view();
