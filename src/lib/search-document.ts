@@ -200,20 +200,29 @@ function setsPagefindData(el: Element): boolean {
   return el.children.some((c) => c.type === 'element' && setsPagefindData(c));
 }
 
+/** SVG attributes that Pagefind reads: ids (section anchors); the rest only draws. */
+const KEPT_SVG_ATTRIBUTE = /^(id|aria|role|dataPagefind)/;
+
 /**
  * Drops from the indexed body what Pagefind would read and throw away: ignored elements (unless
- * they carry filters or metadata, which Pagefind still reads inside them) and the `class` and
- * `style` attributes (syntax-highlighted code has one per token).
+ * they carry filters or metadata, which Pagefind still reads inside them), `<style>` elements, the
+ * `class` and `style` attributes (syntax-highlighted code has one per token) and the drawing
+ * attributes of SVG diagrams (paths are most of a diagram's bytes; its text stays).
  */
-function pruneForIndex(parent: Element): void {
+function pruneForIndex(parent: Element, inSvg = false): void {
   parent.children = parent.children.filter(
-    (c) => c.type !== 'element' || c.properties.dataPagefindIgnore === undefined || setsPagefindData(c),
+    (c) => c.type !== 'element' || (c.tagName !== 'style' && (c.properties.dataPagefindIgnore === undefined || setsPagefindData(c))),
   );
   for (const child of parent.children) {
     if (child.type !== 'element') continue;
-    delete child.properties.className;
-    delete child.properties.style;
-    pruneForIndex(child);
+    const svg = inSvg || child.tagName === 'svg';
+    if (svg) {
+      for (const key of Object.keys(child.properties)) if (!KEPT_SVG_ATTRIBUTE.test(key)) delete child.properties[key];
+    } else {
+      delete child.properties.className;
+      delete child.properties.style;
+    }
+    pruneForIndex(child, svg);
   }
 }
 

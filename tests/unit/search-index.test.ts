@@ -101,6 +101,7 @@ describe('articleView', () => {
     expect(html).toMatch(/^<!doctype html><html lang="ja" class="js"><head><title>Boot<\/title><\/head><body><article data-pagefind-body/);
     for (const outside of ['Other page', 'Footer text', 'stylesheet']) expect(html).not.toContain(outside);
     expect(html).toContain('<p>Text</p><pre><span>code</span></pre>');
+    expect(html).not.toContain('--shiki-light');
     // Ignored chrome that sets metadata stays: Pagefind still reads metadata inside ignored elements.
     expect(html).toContain('<div data-pagefind-ignore=""><span data-pagefind-meta="edited:2026">Edited</span></div>');
   });
@@ -125,6 +126,21 @@ describe('articleView', () => {
     expect(() =>
       articleView('<html><body><main>x</main></body></html>', { where: 'dist/x/index.html', section: undefined, group: '', synonyms: [] }),
     ).toThrow(/dist\/x\/index\.html: no element with data-pagefind-body/);
+  });
+});
+
+describe('a diagram in the index view', () => {
+  it('keeps its text and ids, without its stylesheet or drawing attributes', () => {
+    const html = articleView(
+      `<html lang="en"><body><article data-pagefind-body><h1>T</h1><figure><svg id="dgm-1" viewBox="0 0 9 9" aria-roledescription="flowchart">
+<style>#dgm-1 .node{fill:red}</style><g id="node-root" class="node" transform="translate(1,1)"><path d="M0 0L9 9"></path>
+<text x="1" y="2">Root partition</text></g></svg></figure></article></body></html>`,
+      { where: 'x/index.html', section: undefined, group: '', synonyms: [] },
+    );
+    expect(html).toContain('<svg id="dgm-1" aria-roledescription="flowchart">');
+    expect(html).toContain('<g id="node-root"><path></path>');
+    expect(html).toContain('<text>Root partition</text>');
+    for (const drawing of ['fill:red', 'viewBox', 'transform', 'M0 0', 'x="1"']) expect(html).not.toContain(drawing);
   });
 });
 
