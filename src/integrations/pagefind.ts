@@ -6,7 +6,9 @@ import type { Root } from 'hast';
 import * as pagefind from 'pagefind';
 import { useTranslations } from '../i18n';
 import { recordPhase } from '../lib/build-phases';
-import { builtPages, pageTree, takePageTree, walkFiles } from '../lib/built-pages';
+import { buildPaths } from '../config/paths';
+import { BuildMemo, memoKey } from '../lib/build-memo';
+import { builtPages, pageTree, releasePageTree, takePageTree, walkFiles } from '../lib/built-pages';
 import { loadYamlFolder } from '../lib/data-files';
 import { glossarySchema } from '../lib/schemas';
 import {
@@ -20,6 +22,9 @@ import {
 } from '../lib/search-document';
 import { frontmatterSection, pageRole } from '../lib/search-pages';
 import { parsePath, withBase } from '../lib/urls';
+
+/** The index records of one page. */
+type Records = { url: string; content: string }[];
 
 /** Throws when a Pagefind response reports errors: Pagefind reports them instead of throwing. */
 function check(step: string, errors: string[]): void {
@@ -92,7 +97,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
         const sections = articleSections(options.contentDir);
 
         /** The index records of one built page (none for pages that stay out of the index). */
-        const recordsOf = (page: (typeof pages)[number]): { url: string; content: string }[] => {
+        const recordsOf = (page: (typeof pages)[number]): Records => {
           const t = useTranslations(page.lang);
           const role = pageRole(page.slug, page.html);
           // The last reader of the shared tree: taking it frees it once the page is indexed.
@@ -111,6 +116,17 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           });
           return [{ url, content }];
         };
+        // An unchanged page with unchanged inputs (its section, the glossary) keeps last build's records.
+        const memo = new BuildMemo<Records>('search-records', join(buildPaths.cacheDir, 'memo'));
+        const glossaryInput = JSON.stringify(glossary);
+        const memoised = (page: (typeof pages)[number]): Records => {
+          const role = pageRole(page.slug, page.html);
+          const slug = role.role === 'article' ? role.slug : '';
+          const inputs = [options.base, page.path, sections.get(slug) ?? '', JSON.stringify(synonyms.get(slug) ?? [])];
+          const records = memo.through(memoKey(page.html, ...inputs, role.role === 'glossary' ? glossaryInput : ''), () => recordsOf(page));
+          releasePageTree(page.built);
+          return records;
+        };
 
         const { index, errors } = await pagefind.createIndex({});
         let records = 0;
@@ -124,7 +140,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           for (const page of pages) {
             let next: ReturnType<typeof recordsOf>;
             try {
-              next = recordsOf(page);
+              next = memoised(page);
             } catch (error) {
               throw (pageError = error);
             }
@@ -136,7 +152,8 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           await previous;
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           check('writeFiles', written.errors);
-          logger.info(`search: ${records} records indexed in ${Date.now() - start} ms`);
+          memo.save();
+          logger.info(`search: ${records} records indexed in ${Date.now() - start} ms (${memo.hits} unchanged pages not prepared again)`);
         } catch (error) {
           // A page that cannot be indexed (a layout bug) is reported as it is; a Pagefind failure removes the output.
           if (error === pageError) throw error;

@@ -1,9 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../config/paths';
+import { buildPaths, contentDir } from '../config/paths';
 import { site } from '../config/site';
+import { BuildMemo, memoKey } from '../lib/build-memo';
 import { recordPhase } from '../lib/build-phases';
 import { builtFiles, pageTree, walkFiles, type BuiltPage } from '../lib/built-pages';
 import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../lib/link-check';
@@ -12,6 +13,28 @@ import { checkPermalinks, manifestMode, manifestPath } from '../lib/permalinks-c
 import { findDeclaration } from '../lib/redirects';
 
 type Source = { file: string; text: string };
+
+/** What the checks read from one built page, as JSON: the memo entry for the page's bytes. */
+interface PageFacts {
+  links: Omit<PageLinks, 'path' | 'ids'> & { ids: string[] };
+  permalink: Omit<PermalinkPage, 'path' | 'ids'> & { ids: string[] };
+}
+
+function factsOf(page: BuiltPage, path: string, local: string, base: string): PageFacts {
+  const tree = pageTree(page);
+  const links = linksOf(tree, path);
+  const permalink = describePage(tree, local, base);
+  return {
+    links: { links: links.links, redirect: links.redirect, ids: [...links.ids] },
+    permalink: {
+      lang: permalink.lang,
+      kind: permalink.kind,
+      redirect: permalink.redirect,
+      anchors: permalink.anchors,
+      ids: [...permalink.ids],
+    },
+  };
+}
 
 /** Where in the content a broken link was written: `file:line`, or the built page when not found. */
 function locate(href: string, page: string, base: string, sources: Source[]): string {
@@ -48,15 +71,19 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
         const out = fileURLToPath(dir);
         const pages = new Map<string, PageLinks>();
         const permalinkPages = new Map<string, PermalinkPage>();
+        // An unchanged page is not parsed again: its links and ids come from the last build's memo.
+        const memo = new BuildMemo<PageFacts>('page-links', join(buildPaths.cacheDir, 'memo'));
         for (const file of builtFiles(out)) {
           const local = file.path;
           const path = options.base + local.slice(1);
           if (file.html !== undefined) {
-            const tree = pageTree(file as BuiltPage);
-            pages.set(path, linksOf(tree, path));
-            permalinkPages.set(local, describePage(tree, local, options.base));
+            const page = file as BuiltPage;
+            const facts = memo.through(memoKey(options.base, page.html), () => factsOf(page, path, local, options.base));
+            pages.set(path, { ...facts.links, path, ids: new Set(facts.links.ids) });
+            permalinkPages.set(local, { ...facts.permalink, path: local, ids: new Set(facts.permalink.ids) });
           } else pages.set(path, { path, ids: new Set(), links: [] });
         }
+        memo.save();
         let cached: Source[] | undefined;
         const sources = () =>
           (cached ??= walkFiles(contentDir)
@@ -77,7 +104,8 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
         const problems = [...linkErrors, ...redirectErrors, ...permalinks.errors.map((e) => `  ${e}`)];
         recordPhase('link and permalink check', performance.now() - t0);
         if (problems.length === 0) {
-          logger.info(`links: ${[...pages.values()].reduce((n, p) => n + p.links.length, 0)} checked on ${pages.size} files, none broken`);
+          const links = [...pages.values()].reduce((n, p) => n + p.links.length, 0);
+          logger.info(`links: ${links} checked on ${pages.size} files, none broken (${memo.hits} unchanged pages not parsed again)`);
           for (const note of permalinks.notes) logger.info(note);
           return;
         }

@@ -74,6 +74,11 @@ export function takePageTree(page: BuiltPage): Root {
   return tree;
 }
 
+/** Drops a page's shared tree, if it was parsed (for a last reader that did not need it). */
+export function releasePageTree(page: BuiltPage): void {
+  trees.delete(page);
+}
+
 /** Drops what `builtFiles` read, so the next build reads its own output. */
 export function forgetBuiltFiles(): void {
   read.clear();

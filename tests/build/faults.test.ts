@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,31 @@ describe('bad input fails the build with the file and line', { timeout: 180_000 
       expect(result.code).not.toBe(0);
       expect(result.output).toMatch(/Mermaid could not parse the diagram/);
     }
+  });
+
+  it('a warm cache does not hide a link from an unchanged page to an anchor that is gone', () => {
+    // The glossary page links to a section of the guide; renaming that section leaves the glossary
+    // page's bytes as they were, so its links come from the memo of the last build and must still
+    // be checked against the pages of this one.
+    const cache = mkdtempSync(join(tmpdir(), 'hv-cache-'));
+    const content = fixtureContent((d) => edit(d, 'glossary/vmbus.yaml', 'category: vmbus', 'category: vmbus\nsee: "/guide/#nested"'));
+    const first = build(content, {}, cache);
+    expect(first.code, first.output).toBe(0);
+    const glossary = readFileSync(join(first.outDir, 'glossary/index.html'));
+    edit(content, guide, '### Nested {#nested}', '### Nested {#nested-part}');
+    edit(content, 'ja/guide.mdx', '### 入れ子 {#nested}', '### 入れ子 {#nested-part}');
+    const result = build(content, {}, cache);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/glossary\/vmbus\.yaml:\d+: broken link `\/guide\/#nested`: no element with id `nested`/);
+    expect(pagesLeft(result.outDir)).toEqual([]);
+    // With the old id kept as an alias the build passes again and the glossary page has the bytes
+    // of the first build: so in the failing build its links came from the memo.
+    edit(content, guide, '{#nested-part}', '{#nested-part aliases="nested"}');
+    edit(content, 'ja/guide.mdx', '{#nested-part}', '{#nested-part aliases="nested"}');
+    const fixed = build(content, {}, cache);
+    expect(fixed.code, fixed.output).toBe(0);
+    expect(readFileSync(join(fixed.outDir, 'glossary/index.html')).equals(glossary)).toBe(true);
+    expect(fixed.output).toMatch(/links: .* \([1-9]\d* unchanged pages not parsed again\)/);
   });
 
   it('a warm cache does not hide a translation heading id error on the second build', () => {

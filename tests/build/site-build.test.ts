@@ -25,6 +25,11 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     const second = build(content, {}, cache);
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/diagrams: 0 rendered, 2 from cache, 0 browser start\(s\)/);
+    // Unchanged pages are neither parsed for the link check nor prepared for search again.
+    expect(first.output).toMatch(/links: .* \(0 unchanged pages not parsed again\)/);
+    const pages = /links: \d+ checked on \d+ files, none broken \((\d+) unchanged/.exec(second.output)?.[1];
+    expect(Number(pages)).toBeGreaterThan(10);
+    expect(second.output).toMatch(/search: \d+ records indexed in \d+ ms \([1-9]\d* unchanged pages not prepared again\)/);
     // Same input, same bytes: the output is reproducible.
     const a = readOutput(first.outDir);
     const b = readOutput(second.outDir);
