@@ -5,12 +5,11 @@ import type { AstroIntegration } from 'astro';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
-import { chromium } from 'playwright-core';
 import { buildPaths } from '../config/paths';
 import { recordPhase } from '../lib/build-phases';
 import { builtPages } from '../lib/built-pages';
 import { cardHtml, cardKey, cardSize, type Card } from '../lib/og-card';
-import { chromiumArgs, findBrowser } from './mermaid/find-browser';
+import { launchChromium } from './mermaid/find-browser';
 
 function text(node: Root | RootContent): string {
   if (node.type === 'text') return node.value;
@@ -57,7 +56,7 @@ function writeWhole(file: string, data: Buffer): void {
  * over the DevTools protocol with `optimizeForSpeed` (faster PNG encoding, somewhat larger files).
  */
 async function renderCards(missing: [string, Card][], logo: string, cache: string): Promise<void> {
-  const browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+  const browser = await launchChromium();
   try {
     const queue = [...missing];
     await Promise.all(

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 
 /** Candidate Chromium executables in the documented order of preference. */
 export function browserCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -46,3 +48,14 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Starts headless Chromium for the diagrams or the preview images. playwright-core is loaded on
+ * first use, so a build that renders nothing (everything cached) does not spend time loading it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  // Through Node's require: this module is loaded with the Astro configuration by Vite's module
+  // runner, which is closed by the time a browser is needed, so a dynamic import() would fail.
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+  return chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+}

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 // Imported statically: the config's module runner is closed by the time diagrams render.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, findBrowser } from './find-browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './find-browser';
 import { mergeThemes } from './theme-merge';
 
 const require = createRequire(import.meta.url);
@@ -100,7 +100,7 @@ let nextPage = 0;
 function launch(): Promise<Browser> {
   browser ??= (async () => {
     const t0 = performance.now();
-    const b = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+    const b = await launchChromium();
     stats.browserStarts += 1;
     stats.browserStartMs += performance.now() - t0;
     return b;
