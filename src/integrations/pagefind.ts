@@ -2,7 +2,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Root } from 'hast';
 import * as pagefind from 'pagefind';
 import { useTranslations } from '../i18n';
 import { recordPhase } from '../lib/build-phases';
@@ -46,17 +45,20 @@ function articleSections(contentDir: string): Map<string, string> {
   return sections;
 }
 
-/** Per article slug: where each glossary term's names go (the term's `see` article). */
-function synonymPlacements(terms: GlossaryTerm[], englishPage: (slug: string) => Root | undefined): Map<string, SynonymPlacement[]> {
+type Headings = ReturnType<typeof sectionHeadings>;
+
+/** Per article slug: where each glossary term's names go (the term's `see` article, by its section headings). */
+function synonymPlacements(
+  terms: GlossaryTerm[],
+  englishHeadings: (slug: string) => Headings | undefined,
+): Map<string, SynonymPlacement[]> {
   const placements = new Map<string, SynonymPlacement[]>();
-  const headings = new Map<string, ReturnType<typeof sectionHeadings>>();
   for (const term of terms) {
     const slug = term.see?.split('#')[0]!.replace(/^\/|\/$/g, '');
-    const tree = slug ? englishPage(slug) : undefined;
-    if (!slug || !tree) continue;
-    if (!headings.has(slug)) headings.set(slug, sectionHeadings(tree));
+    const headings = slug ? englishHeadings(slug) : undefined;
+    if (!slug || !headings) continue;
     const list = placements.get(slug) ?? [];
-    list.push({ sectionId: findSynonymSection(headings.get(slug)!, term), names: [term.term, ...term.aliases] });
+    list.push({ sectionId: findSynonymSection(headings, term), names: [term.term, ...term.aliases] });
     placements.set(slug, list);
   }
   return placements;
@@ -90,9 +92,16 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           see: e.data.see,
         }));
         const terms = new Map(glossary.map((g) => [g.id, g]));
+        // Unchanged pages are not parsed again (src/lib/build-memo.ts): their records and headings come from the last build.
+        const memo = new BuildMemo<Records>('search-records', join(buildPaths.cacheDir, 'memo'));
+        const headingsMemo = new BuildMemo<Headings>('section-headings', join(buildPaths.cacheDir, 'memo'));
+        const headingsOf = new Map<string, Headings | undefined>();
         const synonyms = synonymPlacements(glossary, (slug) => {
-          const page = english.get(slug);
-          return page && pageTree(page);
+          if (!headingsOf.has(slug)) {
+            const page = english.get(slug);
+            headingsOf.set(slug, page && headingsMemo.through(memoKey(page.html), () => sectionHeadings(pageTree(page))));
+          }
+          return headingsOf.get(slug);
         });
         const sections = articleSections(options.contentDir);
 
@@ -117,7 +126,6 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           return [{ url, content }];
         };
         // An unchanged page with unchanged inputs (its section, the glossary) keeps last build's records.
-        const memo = new BuildMemo<Records>('search-records', join(buildPaths.cacheDir, 'memo'));
         const glossaryInput = JSON.stringify(glossary);
         const memoised = (page: (typeof pages)[number]): Records => {
           const role = pageRole(page.slug, page.html);
@@ -153,6 +161,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           check('writeFiles', written.errors);
           memo.save();
+          headingsMemo.save();
           logger.info(`search: ${records} records indexed in ${Date.now() - start} ms (${memo.hits} unchanged pages not prepared again)`);
         } catch (error) {
           // A page that cannot be indexed (a layout bug) is reported as it is; a Pagefind failure removes the output.
