@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -24,6 +24,9 @@ import { parsePath, withBase } from '../lib/urls';
 
 /** The index records of one page. */
 type Records = { url: string; content: string }[];
+
+/** A record URL that maps to a file path one to one (`/docs/x/` → `docs/x/index.html`). */
+const FOLDER_URL = /^\/([\w.-]+\/)*$/;
 
 /** Throws when a Pagefind response reports errors: Pagefind reports them instead of throwing. */
 function check(step: string, errors: string[]): void {
@@ -136,28 +139,42 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           return records;
         };
 
+        const input = join(buildPaths.cacheDir, 'search-input');
+        rmSync(input, { recursive: true, force: true });
         const { index, errors } = await pagefind.createIndex({});
         let records = 0;
         let pageError: unknown;
         try {
           check('createIndex', errors);
           if (!index) throw new Error('search index: Pagefind returned no index');
-          // Pagefind indexes in its own process, in the order files are sent: it works on one
-          // page's records while the next page is prepared here.
-          let previous: Promise<void> = Promise.resolve();
+          // Pagefind reads a folder of files on all cores but takes files sent to it one at a time on
+          // one thread. So each page's record is written as a file at its URL and the folder is
+          // added; only records whose URL is not a plain folder path (a glossary term's #anchor) are
+          // sent one by one.
+          const single: Records = [];
+          let files = 0;
           for (const page of pages) {
-            let next: ReturnType<typeof recordsOf>;
+            let next: Records;
             try {
               next = memoised(page);
             } catch (error) {
               throw (pageError = error);
             }
-            await previous;
             records += next.length;
-            const added = Promise.all(next.map((record) => index.addHTMLFile(record)));
-            previous = added.then((results) => results.forEach((r, i) => check(`addHTMLFile ${next[i]!.url}`, r.errors)));
+            for (const record of next) {
+              if (!FOLDER_URL.test(record.url)) single.push(record);
+              else {
+                mkdirSync(join(input, record.url), { recursive: true });
+                writeFileSync(join(input, record.url, 'index.html'), record.content);
+                files++;
+              }
+            }
           }
-          await previous;
+          const folder = await index.addDirectory({ path: input });
+          check('addDirectory', folder.errors);
+          if (folder.page_count !== files)
+            throw new Error(`search index: Pagefind indexed ${folder.page_count} of the ${files} pages written for it`);
+          for (const record of single) check(`addHTMLFile ${record.url}`, (await index.addHTMLFile(record)).errors);
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           check('writeFiles', written.errors);
           memo.save();
@@ -169,6 +186,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           rmSync(out, { recursive: true, force: true });
           throw new Error(`${(error as Error).message}\nThe output was removed; fix the cause above and build again.`, { cause: error });
         } finally {
+          rmSync(input, { recursive: true, force: true });
           await pagefind.close();
           recordPhase('search index', Date.now() - start);
         }
