@@ -153,6 +153,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           // sent one by one.
           const single: Records = [];
           let files = 0;
+          mkdirSync(input, { recursive: true });
           for (const page of pages) {
             let next: Records;
             try {
