@@ -4,7 +4,8 @@
 // memory, diagram figures (browser start, Mermaid load, time and bytes per diagram, cache hits)
 // and output size. Then it builds the real site alone and runs the page benchmark on it
 // (scripts/bench-page.mjs: bytes, requests, JS, LCP, CLS, Lighthouse); other options go to that script.
-// Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`.
+// Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`; `--no-page`
+// measures the builds only.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -186,7 +187,7 @@ console.log(JSON.stringify(report, null, 2));
 /** The page benchmark on the real site (without the synthetic pages, which would swell its navigation). */
 function benchPage() {
   const { out } = build('site', join(root, 'content'));
-  const forwarded = args.filter((a, i) => a !== '--pages' && args[i - 1] !== '--pages');
+  const forwarded = args.filter((a, i) => a !== '--pages' && args[i - 1] !== '--pages' && a !== '--no-page');
   const r = spawnSync(process.execPath, [join(root, 'scripts/bench-page.mjs'), ...forwarded], {
     cwd: root,
     stdio: 'inherit',
@@ -196,7 +197,7 @@ function benchPage() {
 }
 
 try {
-  process.exitCode = benchPage();
+  if (!args.includes('--no-page')) process.exitCode = benchPage();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
