@@ -1,13 +1,13 @@
 // Build benchmark: generates a synthetic corpus (default 200 pages, 20 of them with a diagram), adds
-// the site's real articles, and
-// builds it twice with the real pipeline, cold then warm. Reports wall time, per-page cost, peak
-// memory, diagram figures (browser start, Mermaid load, time and bytes per diagram, cache hits)
-// and output size. Then it builds the real site alone and runs the page benchmark on it
-// (scripts/bench-page.mjs: bytes, requests, JS, LCP, CLS, Lighthouse); other options go to that script.
+// the site's real articles, and builds it three times with the real pipeline: cold, warm, and after
+// editing one article. Reports wall time, per-page cost, peak memory, diagram figures (browser
+// start, Mermaid load, time and bytes per diagram, cache hits) and output size. Then it builds the
+// real site alone and runs the page benchmark on it (scripts/bench-page.mjs: bytes, requests, JS,
+// LCP, CLS, Lighthouse); other options go to that script.
 // Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`; `--no-page`
 // measures the builds only.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -147,6 +147,9 @@ const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 const cold = build('cold');
 const warm = build('warm');
+// A third build after editing one article's text (not its title, so every other page stays the same).
+appendFileSync(join(content, 'en', 'page-1.mdx'), '\nA sentence added by the benchmark before its third build.\n');
+const edited = build('edited');
 const d = cold.stats.diagrams;
 const sizes = d.sizes;
 const svg = diagramBytes(cold.out);
@@ -166,6 +169,7 @@ const report = {
   diagrams: d.rendered,
   coldBuild: `${(cold.ms / 1000).toFixed(1)} s (${(cold.ms / pages).toFixed(0)} ms per page)`,
   warmBuild: `${(warm.ms / 1000).toFixed(1)} s (${(warm.ms / pages).toFixed(0)} ms per page)`,
+  editedBuild: `${(edited.ms / 1000).toFixed(1)} s (one article edited after the warm build)`,
   peakMemory: `${Math.round(cold.stats.maxRssKiB / 1024)} MiB (cold), ${Math.round(warm.stats.maxRssKiB / 1024)} MiB (warm)`,
   browserStarts: `${d.browserStarts} (cold), ${warm.stats.diagrams.browserStarts} (warm)`,
   browserStart: `${Math.round(d.browserStartMs)} ms`,
@@ -179,6 +183,7 @@ const report = {
   // render in the background while the checks and the search index run).
   coldPhases: phaseLine(cold.stats),
   warmPhases: phaseLine(warm.stats),
+  editedPhases: phaseLine(edited.stats),
   outputSize: kib(sizeOf(cold.out)),
   pagefindIndex: pagefind ? kib(pagefind) : 'not built',
 };
