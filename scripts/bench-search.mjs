@@ -138,7 +138,7 @@ server.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`Search benchmark: ${pageUrl}, query "${args.query}", ${runs} run(s), fresh cache each`);
-console.log(`Index on disk: ${kib(sizes(pf))} in pagefind/ (incl. Pagefind's unused UI bundles)`);
+console.log(`Index on disk: ${kib(sizes(pf))} in pagefind/`);
 for (const l of perLanguage) {
   console.log(`  ${l.lang}: ${l.pages} records, index chunks ${kib(l.index)}, fragments ${kib(l.fragments)}, filters ${kib(l.filters)}`);
 }

@@ -28,6 +28,22 @@ type Records = { url: string; content: string }[];
 /** A record URL that maps to a file path one to one (`/docs/x/` → `docs/x/index.html`). */
 const FOLDER_URL = /^\/([\w.-]+\/)*$/;
 
+/**
+ * Files Pagefind writes that no page loads: its three prebuilt search UIs, its highlighter and its
+ * web worker (the site has its own dialog and highlighter and searches with `noWorker`). Left in
+ * the output they would only be half a megabyte of same-origin script that the CSP allows.
+ */
+const UNUSED_PAGEFIND_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+];
+
 /** Throws when a Pagefind response reports errors: Pagefind reports them instead of throwing. */
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`search index: Pagefind failed at ${step}:\n  ${errors.join('\n  ')}`);
@@ -178,6 +194,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           for (const record of single) check(`addHTMLFile ${record.url}`, (await index.addHTMLFile(record)).errors);
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           check('writeFiles', written.errors);
+          for (const file of UNUSED_PAGEFIND_FILES) rmSync(join(out, 'pagefind', file), { force: true });
           memo.save();
           headingsMemo.save();
           logger.info(`search: ${records} records indexed in ${Date.now() - start} ms (${memo.hits} unchanged pages not prepared again)`);

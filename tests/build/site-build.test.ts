@@ -36,6 +36,8 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const differing = [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));
     expect(differing).toEqual([]);
+    // Pagefind's own UIs, highlighter and worker are not shipped: the site loads none of them.
+    expect([...a.keys()].filter((k) => k.startsWith('pagefind/') && k.endsWith('.js')).sort()).toEqual(['pagefind/pagefind.js']);
     const page = a.get('guide/index.html')!.toString();
     expect(page).toContain('<figure class="diagram"');
     expect(page).not.toContain('language-mermaid');
