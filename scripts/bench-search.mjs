@@ -14,6 +14,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { bytesBelow } from './files.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,12 +63,6 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-function sizes(dir) {
-  return readdirSync(dir).reduce((sum, name) => {
-    const full = join(dir, name);
-    return sum + (statSync(full).isDirectory() ? sizes(full) : statSync(full).size);
-  }, 0);
-}
 const pf = join(root, 'pagefind');
 const entry = JSON.parse(readFileSync(join(pf, 'pagefind-entry.json'), 'utf8'));
 const perLanguage = Object.entries(entry.languages).map(([lang, info]) => {
@@ -138,7 +133,7 @@ server.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`Search benchmark: ${pageUrl}, query "${args.query}", ${runs} run(s), fresh cache each`);
-console.log(`Index on disk: ${kib(sizes(pf))} in pagefind/`);
+console.log(`Index on disk: ${kib(bytesBelow(pf))} in pagefind/`);
 for (const l of perLanguage) {
   console.log(`  ${l.lang}: ${l.pages} records, index chunks ${kib(l.index)}, fragments ${kib(l.fragments)}, filters ${kib(l.filters)}`);
 }

@@ -7,10 +7,11 @@
 // Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`; `--no-page`
 // measures the builds only.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { bytesBelow, filesBelow } from './files.mjs';
 
 const args = process.argv.slice(2);
 const pages = Number(args[args.indexOf('--pages') + 1] || 200) || 200;
@@ -109,33 +110,16 @@ function build(label, siteContent = content) {
   return { ms, out, stats: JSON.parse(readFileSync(statsFile, 'utf8')) };
 }
 
-function sizeOf(dir) {
-  let bytes = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    bytes += s.isDirectory() ? sizeOf(p) : s.size;
-  }
-  return bytes;
-}
-
 /** Bytes of the inline SVG diagrams in the built pages, raw and gzip-compressed. */
 function diagramBytes(out) {
   const raw = [];
   const gz = [];
-  const walk = (d) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.html')) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/<div class="diagram-scroll"[^>]*>([\s\S]*?)<\/div><span id="dgm-/g)) {
-          raw.push(Buffer.byteLength(m[1]));
-          gz.push(gzipSync(m[1]).length);
-        }
-      }
+  for (const file of filesBelow(out).filter((f) => f.endsWith('.html'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/<div class="diagram-scroll"[^>]*>([\s\S]*?)<\/div><span id="dgm-/g)) {
+      raw.push(Buffer.byteLength(m[1]));
+      gz.push(gzipSync(m[1]).length);
     }
-  };
-  walk(out);
+  }
   return { count: raw.length, raw: avg(raw), gzip: avg(gz) };
 }
 const phaseLine = (stats) =>
@@ -156,7 +140,7 @@ const svg = diagramBytes(cold.out);
 const twoRaw = avg(sizes.map((s) => s.light + s.dark));
 const pagefind = (() => {
   try {
-    return sizeOf(join(cold.out, 'pagefind'));
+    return bytesBelow(join(cold.out, 'pagefind'));
   } catch {
     return 0;
   }
@@ -184,7 +168,7 @@ const report = {
   coldPhases: phaseLine(cold.stats),
   warmPhases: phaseLine(warm.stats),
   editedPhases: phaseLine(edited.stats),
-  outputSize: kib(sizeOf(cold.out)),
+  outputSize: kib(bytesBelow(cold.out)),
   pagefindIndex: pagefind ? kib(pagefind) : 'not built',
 };
 console.log(JSON.stringify(report, null, 2));

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { walkFiles } from '../../src/lib/built-pages';
 
 const root = join(import.meta.dirname, '../..');
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -56,16 +57,7 @@ export function build(contentDir: string, env: Record<string, string> = {}, cach
 
 /** Every file of a build output, relative path → contents. */
 export function readOutput(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.set(relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return files;
+  return new Map(walkFiles(dir).map((file) => [relative(dir, file), readFileSync(file)]));
 }
 
 /** Pages and images left in an output folder (none after a failed build: no half-built site). */

@@ -1,17 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
+import { walkFiles } from '../../src/lib/built-pages';
 import { articlePaths, builtHtml } from './site';
 
 // Static checks of the built output: HTML validity and size budgets (sizes and counts, never times).
 const outDir = resolve(process.env.SITE_OUT_DIR ?? 'dist');
-const files = (dir: string, ext: string): string[] =>
-  readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p, ext) : p.endsWith(ext) ? [p] : [];
-  });
+const files = (dir: string, ext: string): string[] => walkFiles(dir).filter((p) => p.endsWith(ext));
 
 test('every built page is valid HTML (html-validate, recommended rules; see .htmlvalidate.json)', async () => {
   const validator = new HtmlValidate(new FileSystemConfigLoader());
