@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -9,6 +9,7 @@ import { buildPaths } from '../config/paths';
 import { recordPhase } from '../lib/build-phases';
 import { builtPages } from '../lib/built-pages';
 import { cardHtml, cardKey, cardSize, type Card } from '../lib/og-card';
+import { writeWhole } from '../lib/write-whole';
 import { launchChromium } from './mermaid/find-browser';
 
 function text(node: Root | RootContent): string {
@@ -41,12 +42,6 @@ function cardOf(html: string, imagePrefix: string): { image: string; url: string
       address: url.replace(/^https?:\/\//, ''),
     },
   };
-}
-
-/** Writes a file whole or not at all: a build stopped mid-write must not leave a cut-off image in the cache. */
-function writeWhole(file: string, data: Buffer): void {
-  writeFileSync(`${file}.part`, data);
-  renameSync(`${file}.part`, file);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type GlossaryTerm,
   type SynonymPlacement,
 } from '../lib/search-document';
-import { frontmatterSection, pageRole } from '../lib/search-pages';
+import { frontmatterSection, pageRole, type PageRole } from '../lib/search-pages';
 import { parsePath, withBase } from '../lib/urls';
 
 /** The index records of one page. */
@@ -125,9 +125,8 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
         const sections = articleSections(options.contentDir);
 
         /** The index records of one built page (none for pages that stay out of the index). */
-        const recordsOf = (page: (typeof pages)[number]): Records => {
+        const recordsOf = (page: (typeof pages)[number], role: PageRole): Records => {
           const t = useTranslations(page.lang);
-          const role = pageRole(page.slug, page.html);
           // The last reader of the shared tree: taking it frees it once the page is indexed.
           const tree = takePageTree(page.built);
           const url = withBase(page.path, options.base);
@@ -150,7 +149,9 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           const role = pageRole(page.slug, page.html);
           const slug = role.role === 'article' ? role.slug : '';
           const inputs = [options.base, page.path, sections.get(slug) ?? '', JSON.stringify(synonyms.get(slug) ?? [])];
-          const records = memo.through(memoKey(page.html, ...inputs, role.role === 'glossary' ? glossaryInput : ''), () => recordsOf(page));
+          const records = memo.through(memoKey(page.html, ...inputs, role.role === 'glossary' ? glossaryInput : ''), () =>
+            recordsOf(page, role),
+          );
           releasePageTree(page.built);
           return records;
         };

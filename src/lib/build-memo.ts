@@ -6,9 +6,10 @@
 // across pages (a link to a page that is gone) still run on every build. Only the entries the
 // current build used are written back, so the file does not grow with old pages.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { walkFiles } from './built-pages';
+import { writeWhole } from './write-whole';
 
 const digests = new Map<string, string>();
 
@@ -78,7 +79,6 @@ export class BuildMemo<T> {
   save(): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const data: MemoFile<T> = { code: this.code, entries: Object.fromEntries(this.used) };
-    writeFileSync(`${this.file}.part`, JSON.stringify(data));
-    renameSync(`${this.file}.part`, this.file);
+    writeWhole(this.file, JSON.stringify(data));
   }
 }

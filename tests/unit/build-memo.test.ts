@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BuildMemo, codeDigest, memoKey } from '../../src/lib/build-memo';
+import { writeWhole } from '../../src/lib/write-whole';
 
 describe('build memo', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'hv-memo-'));
@@ -64,5 +65,15 @@ describe('build memo', () => {
     writeFileSync(join(other, 'package-lock.json'), '{}');
     expect(codeDigest(other)).not.toBe(before);
     expect(codeDigest(root)).toBe(before);
+  });
+});
+
+describe('writeWhole', () => {
+  it('replaces a cache file in one step and leaves no temporary file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hv-whole-')), 'entry.svg');
+    writeWhole(file, '<svg>old</svg>');
+    writeWhole(file, Buffer.from('<svg>new</svg>'));
+    expect(readFileSync(file, 'utf8')).toBe('<svg>new</svg>');
+    expect(existsSync(`${file}.part`)).toBe(false);
   });
 });

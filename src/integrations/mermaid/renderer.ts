@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-// Imported statically: the config's module runner is closed by the time diagrams render.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './find-browser';
+import { writeWhole } from '../../lib/write-whole';
 import { mergeThemes } from './theme-merge';
 
 const require = createRequire(import.meta.url);
@@ -181,7 +181,7 @@ export async function renderDiagram(code: string, id: string): Promise<string> {
     dark: Buffer.byteLength(dark),
     mergedOk: merged !== undefined,
   });
-  writeFileSync(file, svg);
+  writeWhole(file, svg);
   return svg;
 }
 
