@@ -71,6 +71,21 @@ describe('Mermaid rendering in Chromium', { timeout: 120_000 }, () => {
     expect(ja / en).toBeLessThan(1.8);
   });
 
+  it('draws a diagram the same whatever the renderer drew before it, with ids of its own', async () => {
+    const code = `sequenceDiagram\n  ${a11y}\n  participant A as Root\n  participant B as Hypervisor\n  A->>B: HvCallCreatePartition`;
+    const first = await render(code, 'dgm-test-repeat');
+    // Other sequence diagrams move Mermaid's actor counter on; then the same diagram again, uncached.
+    await Promise.all([1, 2, 3].map((n) => render(diagrams.sequence!.replace('VMM', `VMM ${n}`), `dgm-test-other-${n}`)));
+    const cache = process.env.MERMAID_CACHE_DIR;
+    process.env.MERMAID_CACHE_DIR = mkdtempSync(join(tmpdir(), 'hv-mermaid-'));
+    const again = await render(code, 'dgm-test-repeat');
+    process.env.MERMAID_CACHE_DIR = cache;
+    expect(again).toBe(first);
+    const ids = [...first.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(4);
+    expect(ids.filter((id) => !id.includes('dgm-test-repeat'))).toEqual([]);
+  });
+
   it('turns click directives into real links', async () => {
     const svg = await render(diagrams.flowchart!, 'dgm-test-link');
     expect(svg).toMatch(/<a[^>]+href="\/overview\/"/);

@@ -6,12 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './find-browser';
 import { writeWhole } from '../../lib/write-whole';
 import { mergeThemes } from './theme-merge';
+import { scopeIds } from './scope-ids';
 
 const require = createRequire(import.meta.url);
 const mermaidScript = require.resolve('mermaid/dist/mermaid.min.js');
 const mermaidVersion = (require('mermaid/package.json') as { version: string }).version;
 /** Bump when the post-processing changes, so cached SVGs are made again. */
-const RENDER_VERSION = 6;
+const RENDER_VERSION = 7;
 
 /** Mermaid settings shared by both themes. */
 const baseConfig = {
@@ -212,5 +213,5 @@ async function renderOn(p: Page, code: string, id: string, theme: keyof typeof t
   );
   stats.renderMs = performance.now() - firstRenderAt;
   if (raw.error !== undefined) throw new DiagramError(raw.error, raw.line);
-  return raw.svg!;
+  return scopeIds(raw.svg!, id);
 }
