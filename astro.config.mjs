@@ -12,6 +12,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { translationIds } from './src/integrations/translation-ids.ts';
+import { pagePrep } from './src/integrations/page-prep.ts';
 
 // Preview images render in the background while the link check and the search index run.
 const previewImages = ogImages({ site: site.url, base: site.base });
@@ -47,6 +48,8 @@ export default defineConfig({
     build.start,
     translationIds({ langs: site.locales.map((l) => l.code) }),
     previewImages.render,
+    // Reads each page while it is written (a worker on the second core) for the two readers after it.
+    pagePrep({ base: site.base, contentDir }),
     postBuildChecks({ origin: new URL(site.url).origin, base: site.base }),
     pagefindIndex({ base: site.base, contentDir }),
     previewImages.write,

@@ -1,29 +1,28 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { useTranslations } from '../i18n';
 import { recordPhase } from '../lib/build-phases';
+import { timeSlicer } from '../lib/event-loop';
 import { buildPaths } from '../config/paths';
 import { BuildMemo, memoKey } from '../lib/build-memo';
-import { builtPages, pageTree, releasePageTree, takePageTree, walkFiles } from '../lib/built-pages';
-import { loadYamlFolder } from '../lib/data-files';
-import { glossarySchema } from '../lib/schemas';
+import { builtPages, pageTree, releasePageTree, takePageTree } from '../lib/built-pages';
+import { sectionHeadings } from '../lib/search-document';
+import { pageRole } from '../lib/search-pages';
 import {
-  articleView,
-  findSynonymSection,
-  glossaryRecords,
-  homeView,
-  sectionHeadings,
-  type GlossaryTerm,
-  type SynonymPlacement,
-} from '../lib/search-document';
-import { frontmatterSection, pageRole, type PageRole } from '../lib/search-pages';
+  articleSections,
+  glossaryTerms,
+  HEADINGS_MEMO,
+  pageRecords,
+  RECORDS_MEMO,
+  recordsKey,
+  synonymPlacements,
+  type Headings,
+  type Records,
+  type RecordsInput,
+} from '../lib/search-records';
 import { parsePath, withBase } from '../lib/urls';
-
-/** The index records of one page. */
-type Records = { url: string; content: string }[];
 
 /** A record URL that maps to a file path one to one (`/docs/x/` → `docs/x/index.html`). */
 const FOLDER_URL = /^\/([\w.-]+\/)*$/;
@@ -49,40 +48,6 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`search index: Pagefind failed at ${step}:\n  ${errors.join('\n  ')}`);
 }
 
-/** Sections of the English articles, by slug, from their frontmatter. */
-function articleSections(contentDir: string): Map<string, string> {
-  const dir = join(contentDir, 'en');
-  const sections = new Map<string, string>();
-  for (const file of walkFiles(dir).filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))) {
-    const slug = relative(dir, file)
-      .split(sep)
-      .join('/')
-      .replace(/\.mdx?$/, '');
-    const section = frontmatterSection(readFileSync(file, 'utf8'));
-    if (section) sections.set(slug, section);
-  }
-  return sections;
-}
-
-type Headings = ReturnType<typeof sectionHeadings>;
-
-/** Per article slug: where each glossary term's names go (the term's `see` article, by its section headings). */
-function synonymPlacements(
-  terms: GlossaryTerm[],
-  englishHeadings: (slug: string) => Headings | undefined,
-): Map<string, SynonymPlacement[]> {
-  const placements = new Map<string, SynonymPlacement[]>();
-  for (const term of terms) {
-    const slug = term.see?.split('#')[0]!.replace(/^\/|\/$/g, '');
-    const headings = slug ? englishHeadings(slug) : undefined;
-    if (!slug || !headings) continue;
-    const list = placements.get(slug) ?? [];
-    list.push({ sectionId: findSynonymSection(headings, term), names: [term.term, ...term.aliases] });
-    placements.set(slug, list);
-  }
-  return placements;
-}
-
 /**
  * Builds the Pagefind index at the end of the production build, after the post-build checks:
  * one index per `<html lang>`, written to `<outDir>/pagefind/`. Each page is added through its
@@ -104,16 +69,13 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           html: built.html,
         }));
         const english = new Map(pages.filter((p) => p.lang === 'en').map((p) => [p.slug, p.built]));
-        const glossary: GlossaryTerm[] = loadYamlFolder(join(options.contentDir, 'glossary'), glossarySchema).map((e) => ({
-          id: e.id,
-          term: e.data.term,
-          aliases: e.data.aliases,
-          see: e.data.see,
-        }));
+        const glossary = glossaryTerms(options.contentDir);
         const terms = new Map(glossary.map((g) => [g.id, g]));
-        // Unchanged pages are not parsed again (src/lib/build-memo.ts): their records and headings come from the last build.
-        const memo = new BuildMemo<Records>('search-records', join(buildPaths.cacheDir, 'memo'));
-        const headingsMemo = new BuildMemo<Headings>('section-headings', join(buildPaths.cacheDir, 'memo'));
+        // Unchanged pages are not parsed again (src/lib/build-memo.ts): their records and headings come
+        // from the last build, and most others were prepared while the pages were written
+        // (src/integrations/page-prep.ts).
+        const memo = new BuildMemo<Records>(RECORDS_MEMO, join(buildPaths.cacheDir, 'memo'));
+        const headingsMemo = new BuildMemo<Headings>(HEADINGS_MEMO, join(buildPaths.cacheDir, 'memo'));
         const headingsOf = new Map<string, Headings | undefined>();
         const synonyms = synonymPlacements(glossary, (slug) => {
           if (!headingsOf.has(slug)) {
@@ -122,35 +84,15 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           }
           return headingsOf.get(slug);
         });
-        const sections = articleSections(options.contentDir);
+        const recordsInput: RecordsInput = { base: options.base, sections: articleSections(options.contentDir), terms };
 
-        /** The index records of one built page (none for pages that stay out of the index). */
-        const recordsOf = (page: (typeof pages)[number], role: PageRole): Records => {
-          const t = useTranslations(page.lang);
-          // The last reader of the shared tree: taking it frees it once the page is indexed.
-          const tree = takePageTree(page.built);
-          const url = withBase(page.path, options.base);
-          if (role.role === 'home') return [{ url, content: homeView(page.html, t('nav.home')) }];
-          if (role.role === 'glossary')
-            return glossaryRecords(page.html, terms, t('page.glossary')).map((r) => ({ url: `${url}#${r.id}`, content: r.html }));
-          if (role.role !== 'article') return [];
-          const section = sections.get(role.slug);
-          const content = articleView(tree, {
-            where: page.file,
-            section,
-            group: section ? t(`section.${section}` as Parameters<typeof t>[0]) : '',
-            synonyms: synonyms.get(role.slug) ?? [],
-          });
-          return [{ url, content }];
-        };
         // An unchanged page with unchanged inputs (its section, the glossary) keeps last build's records.
-        const glossaryInput = JSON.stringify(glossary);
         const memoised = (page: (typeof pages)[number]): Records => {
           const role = pageRole(page.slug, page.html);
-          const slug = role.role === 'article' ? role.slug : '';
-          const inputs = [options.base, page.path, sections.get(slug) ?? '', JSON.stringify(synonyms.get(slug) ?? [])];
-          const records = memo.through(memoKey(page.html, ...inputs, role.role === 'glossary' ? glossaryInput : ''), () =>
-            recordsOf(page, role),
+          const placed = role.role === 'article' ? (synonyms.get(role.slug) ?? []) : [];
+          // The search index is the last reader of the shared tree: taking it frees it once the page is indexed.
+          const records = memo.through(recordsKey(page, role, placed, recordsInput), () =>
+            pageRecords(page, role, takePageTree(page.built), placed, recordsInput),
           );
           releasePageTree(page.built);
           return records;
@@ -171,7 +113,10 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           const single: Records = [];
           let files = 0;
           mkdirSync(input, { recursive: true });
+          // Yields now and then, so the preview images rendering beside this loop keep getting commands.
+          const slice = timeSlicer();
           for (const page of pages) {
+            await slice();
             let next: Records;
             try {
               next = memoised(page);
@@ -198,7 +143,9 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
           for (const file of UNUSED_PAGEFIND_FILES) rmSync(join(out, 'pagefind', file), { force: true });
           memo.save();
           headingsMemo.save();
-          logger.info(`search: ${records} records indexed in ${Date.now() - start} ms (${memo.hits} unchanged pages not prepared again)`);
+          logger.info(
+            `search: ${records} records indexed in ${Date.now() - start} ms (${memo.hits} unchanged pages not prepared again, ${memo.preparedHits} prepared while written)`,
+          );
         } catch (error) {
           // A page that cannot be indexed (a layout bug) is reported as it is; a Pagefind failure removes the output.
           if (error === pageError) throw error;

@@ -4,37 +4,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildPaths, contentDir } from '../config/paths';
 import { site } from '../config/site';
-import { BuildMemo, memoKey } from '../lib/build-memo';
+import { BuildMemo } from '../lib/build-memo';
 import { recordPhase } from '../lib/build-phases';
+import { timeSlicer } from '../lib/event-loop';
 import { builtFiles, pageTree, walkFiles, type BuiltPage } from '../lib/built-pages';
-import { findBrokenLinks, lineOfLink, linksOf, type PageLinks } from '../lib/link-check';
-import { describePage, resolvePage, type PermalinkPage } from '../lib/permalinks';
+import { factsKey, factsOf, PAGE_FACTS_MEMO, type PageFacts } from '../lib/page-facts';
+import { findBrokenLinks, lineOfLink, type PageLinks } from '../lib/link-check';
+import { resolvePage, type PermalinkPage } from '../lib/permalinks';
 import { checkPermalinks, manifestMode, manifestPath } from '../lib/permalinks-check';
 import { findDeclaration } from '../lib/redirects';
 
 type Source = { file: string; text: string };
-
-/** What the checks read from one built page, as JSON: the memo entry for the page's bytes. */
-interface PageFacts {
-  links: Omit<PageLinks, 'path' | 'ids'> & { ids: string[] };
-  permalink: Omit<PermalinkPage, 'path' | 'ids'> & { ids: string[] };
-}
-
-function factsOf(page: BuiltPage, path: string, local: string, base: string): PageFacts {
-  const tree = pageTree(page);
-  const links = linksOf(tree, path);
-  const permalink = describePage(tree, local, base);
-  return {
-    links: { links: links.links, redirect: links.redirect, ids: [...links.ids] },
-    permalink: {
-      lang: permalink.lang,
-      kind: permalink.kind,
-      redirect: permalink.redirect,
-      anchors: permalink.anchors,
-      ids: [...permalink.ids],
-    },
-  };
-}
 
 /** Where in the content a broken link was written: `file:line`, or the built page when not found. */
 function locate(href: string, page: string, base: string, sources: Source[]): string {
@@ -66,19 +46,23 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
   return {
     name: 'post-build-checks',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const t0 = performance.now();
         const out = fileURLToPath(dir);
         const pages = new Map<string, PageLinks>();
         const permalinkPages = new Map<string, PermalinkPage>();
-        // An unchanged page is not parsed again: its links and ids come from the last build's memo.
-        const memo = new BuildMemo<PageFacts>('page-links', join(buildPaths.cacheDir, 'memo'));
+        // An unchanged page is not parsed again: its links and ids come from the last build's memo,
+        // and most others were read while the pages were written (src/integrations/page-prep.ts).
+        const memo = new BuildMemo<PageFacts>(PAGE_FACTS_MEMO, join(buildPaths.cacheDir, 'memo'));
+        // Yields now and then, so the preview images rendering beside this loop keep getting commands.
+        const slice = timeSlicer();
         for (const file of builtFiles(out)) {
+          await slice();
           const local = file.path;
           const path = options.base + local.slice(1);
           if (file.html !== undefined) {
             const page = file as BuiltPage;
-            const facts = memo.through(memoKey(options.base, page.html), () => factsOf(page, path, local, options.base));
+            const facts = memo.through(factsKey(options.base, local, page.html), () => factsOf(pageTree(page), local, options.base));
             pages.set(path, { ...facts.links, path, ids: new Set(facts.links.ids) });
             permalinkPages.set(local, { ...facts.permalink, path: local, ids: new Set(facts.permalink.ids) });
           } else pages.set(path, { path, ids: new Set(), links: [] });
@@ -105,7 +89,9 @@ export function postBuildChecks(options: { origin: string; base: string }): Astr
         recordPhase('link and permalink check', performance.now() - t0);
         if (problems.length === 0) {
           const links = [...pages.values()].reduce((n, p) => n + p.links.length, 0);
-          logger.info(`links: ${links} checked on ${pages.size} files, none broken (${memo.hits} unchanged pages not parsed again)`);
+          logger.info(
+            `links: ${links} checked on ${pages.size} files, none broken (${memo.hits} unchanged pages not parsed again, ${memo.preparedHits} read while written)`,
+          );
           for (const note of permalinks.notes) logger.info(note);
           return;
         }

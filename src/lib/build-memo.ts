@@ -36,6 +36,21 @@ export function memoKey(...inputs: string[]): string {
   return hash.digest('hex');
 }
 
+/** Entries computed ahead of the memo's reader (src/integrations/page-prep.ts), by memo name. */
+const offered = new Map<string, Map<string, unknown>>();
+
+/**
+ * Offers entries for the memo called `name`, computed by the same code before the memo is read
+ * (while the pages are written). The next `BuildMemo` of that name takes them; a stored entry of
+ * the last build wins over an offered one for the same key, and entries nobody asks for are
+ * dropped with the memo.
+ */
+export function offerMemoEntries(name: string, entries: Iterable<[string, unknown]>): void {
+  const map = offered.get(name) ?? new Map<string, unknown>();
+  for (const [key, value] of entries) map.set(key, value);
+  offered.set(name, map);
+}
+
 interface MemoFile<T> {
   code: string;
   entries: Record<string, T>;
@@ -46,14 +61,19 @@ export class BuildMemo<T> {
   readonly file: string;
   private readonly stored = new Map<string, T>();
   private readonly used = new Map<string, T>();
+  private readonly prepared: Map<string, T>;
+  /** Results taken from the last build's memo. */
   hits = 0;
+  /** Results offered by `offerMemoEntries` and taken. */
+  preparedHits = 0;
+  /** Results computed by `through`. */
   misses = 0;
 
-  constructor(
-    name: string,
-    dir: string,
-    private readonly code: string = codeDigest(),
-  ) {
+  private readonly code: string;
+
+  // No parameter properties: the page preparation worker loads this file with Node's type stripping.
+  constructor(name: string, dir: string, code: string = codeDigest()) {
+    this.code = code;
     this.file = join(dir, `${name}.json`);
     let saved: MemoFile<T> | undefined;
     try {
@@ -62,15 +82,24 @@ export class BuildMemo<T> {
       // No memo yet, or an unreadable one: every result is computed again.
     }
     if (saved?.code === code) for (const [key, value] of Object.entries(saved.entries)) this.stored.set(key, value);
+    this.prepared = (offered.get(name) ?? new Map()) as Map<string, T>;
+    offered.delete(name);
   }
 
-  /** The value stored for `key`, or `compute()` stored under it. */
+  /** The value the last build stored for `key`, if any (without counting or keeping it). */
+  peek(key: string): T | undefined {
+    return this.stored.get(key);
+  }
+
+  /** The value stored (or offered) for `key`, or `compute()` stored under it. */
   through(key: string, compute: () => T): T {
     let value = this.used.get(key) ?? this.stored.get(key);
-    if (value === undefined) {
+    if (value !== undefined) this.hits++;
+    else if ((value = this.prepared.get(key)) !== undefined) this.preparedHits++;
+    else {
       this.misses++;
       value = compute();
-    } else this.hits++;
+    }
     this.used.set(key, value);
     return value;
   }

@@ -25,17 +25,36 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     const second = build(content, {}, cache);
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/diagrams: 0 rendered, 2 from cache, 0 browser start\(s\)/);
-    // Unchanged pages are neither parsed for the link check nor prepared for search again.
-    expect(first.output).toMatch(/links: .* \(0 unchanged pages not parsed again\)/);
-    const pages = /links: \d+ checked on \d+ files, none broken \((\d+) unchanged/.exec(second.output)?.[1];
+    // A cold build reads the pages while they are written (a worker), and the link check and the
+    // search index take those results instead of parsing the pages again.
+    const sent = /page preparation: (\d+) of (\d+) pages read while written\n/.exec(first.output);
+    expect(Number(sent?.[1])).toBeGreaterThan(5);
+    expect(sent?.[1]).toBe(sent?.[2]);
+    const prepared = /links: .* \(0 unchanged pages not parsed again, (\d+) read while written\)/.exec(first.output)?.[1];
+    expect(prepared).toBe(sent?.[1]);
+    expect(first.output).toMatch(
+      /search: \d+ records indexed in \d+ ms \(0 unchanged pages not prepared again, [1-9]\d* prepared while written\)/,
+    );
+    // Unchanged pages are neither parsed for the link check nor prepared for search again, not even
+    // by the worker.
+    const pages = /links: \d+ checked on \d+ files, none broken \((\d+) unchanged pages not parsed again, 0 read while written\)/.exec(
+      second.output,
+    )?.[1];
     expect(Number(pages)).toBeGreaterThan(10);
-    expect(second.output).toMatch(/search: \d+ records indexed in \d+ ms \([1-9]\d* unchanged pages not prepared again\)/);
-    // Same input, same bytes: the output is reproducible.
+    expect(second.output).toMatch(
+      /search: \d+ records indexed in \d+ ms \([1-9]\d* unchanged pages not prepared again, 0 prepared while written\)/,
+    );
+    // Same input, same bytes: a rebuild from warm caches and a second clean build (no cache) give
+    // the output of the first build.
     const a = readOutput(first.outDir);
-    const b = readOutput(second.outDir);
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    const differing = [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));
-    expect(differing).toEqual([]);
+    const clean = build(content);
+    expect(clean.code, clean.output).toBe(0);
+    for (const other of [second, clean]) {
+      const b = readOutput(other.outDir);
+      expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+      const differing = [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));
+      expect(differing).toEqual([]);
+    }
     // Pagefind's own UIs, highlighter and worker are not shipped: the site loads none of them.
     expect([...a.keys()].filter((k) => k.startsWith('pagefind/') && k.endsWith('.js')).sort()).toEqual(['pagefind/pagefind.js']);
     const page = a.get('guide/index.html')!.toString();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildMemo, codeDigest, memoKey } from '../../src/lib/build-memo';
+import { BuildMemo, codeDigest, memoKey, offerMemoEntries } from '../../src/lib/build-memo';
 import { writeWhole } from '../../src/lib/write-whole';
 
 describe('build memo', () => {
@@ -20,6 +20,30 @@ describe('build memo', () => {
     const second = new BuildMemo<{ n: number }>('facts', d, 'code-1');
     expect(second.through('a', compute)).toEqual({ n: 1 });
     expect([second.hits, second.misses, calls]).toEqual([1, 0, 1]);
+  });
+
+  it('takes offered entries once, after the stored ones, and keeps those it used', () => {
+    const d = dir();
+    const last = new BuildMemo<string>('offers', d, 'code-1');
+    last.through('stored', () => 'from the last build');
+    last.save();
+    offerMemoEntries('offers', [
+      ['stored', 'offered too'],
+      ['new', 'offered'],
+      ['unused', 'offered, never asked for'],
+    ]);
+    const memo = new BuildMemo<string>('offers', d, 'code-1');
+    expect(memo.peek('stored')).toBe('from the last build');
+    expect(memo.peek('new')).toBeUndefined();
+    expect(memo.through('stored', () => 'computed')).toBe('from the last build');
+    expect(memo.through('new', () => 'computed')).toBe('offered');
+    expect(memo.through('other', () => 'computed')).toBe('computed');
+    expect([memo.hits, memo.preparedHits, memo.misses]).toEqual([1, 1, 1]);
+    memo.save();
+    expect(Object.keys(JSON.parse(readFileSync(memo.file, 'utf8')).entries).sort()).toEqual(['new', 'other', 'stored']);
+    // Offers go to one memo: the next one of that name starts without them.
+    const next = new BuildMemo<string>('offers', dir(), 'code-1');
+    expect(next.through('new', () => 'computed')).toBe('computed');
   });
 
   it('drops everything when the code changed', () => {
