@@ -1,7 +1,9 @@
 // Build benchmark: generates a synthetic corpus (default 200 pages, 20 of them with a diagram), adds
-// the site's real articles, and builds it three times with the real pipeline: cold, warm, and after
-// editing one article. Reports wall time, per-page cost, peak memory, diagram figures (browser
-// start, Mermaid load, time and bytes per diagram, cache hits) and output size. Then it builds the
+// the site's real articles, and builds it four times with the real pipeline: cold, warm, after
+// editing one article, and cold again with empty caches of its own, whose output must be
+// byte-identical to the first (the reproducibility check on a corpus large enough to catch order
+// effects). Reports wall time, per-page cost, peak memory, diagram figures (browser start, Mermaid
+// load, time and bytes per diagram, cache hits), output size and the reproducibility result. Then it builds the
 // real site alone and runs the page benchmark on it (scripts/bench-page.mjs: bytes, requests, JS,
 // LCP, CLS, Lighthouse); other options go to that script.
 // Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`; `--no-page`
@@ -84,7 +86,7 @@ for (let n = 1; n <= pages; n++) writeFileSync(join(content, 'en', `page-${n}.md
 
 const cache = join(work, 'cache');
 /** Builds `siteContent` (the synthetic corpus by default) into `dist-<label>` and returns its figures. */
-function build(label, siteContent = content) {
+function build(label, siteContent = content, caches = cache) {
   const out = join(work, `dist-${label}`);
   const statsFile = join(work, `stats-${label}.json`);
   const t0 = performance.now();
@@ -96,8 +98,8 @@ function build(label, siteContent = content) {
       ASTRO_TELEMETRY_DISABLED: '1',
       SITE_CONTENT_DIR: siteContent,
       SITE_OUT_DIR: out,
-      SITE_CACHE_DIR: join(cache, siteContent === content ? 'astro' : `astro-${label}`),
-      MERMAID_CACHE_DIR: join(cache, 'mermaid'),
+      SITE_CACHE_DIR: join(caches, siteContent === content ? 'astro' : `astro-${label}`),
+      MERMAID_CACHE_DIR: join(caches, 'mermaid'),
       SITE_STATS_FILE: statsFile,
     },
     maxBuffer: 64 * 1024 * 1024,
@@ -130,6 +132,11 @@ const avg = (xs) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.l
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 const cold = build('cold');
+// A second clean build, with caches of its own, before anything is edited: same input, same bytes.
+const again = build('cold-again', content, join(work, 'cache-again'));
+const outputOf = (out) => new Map(filesBelow(out).map((f) => [f.slice(out.length), readFileSync(f)]));
+const [first, second] = [outputOf(cold.out), outputOf(again.out)];
+const differing = [...new Set([...first.keys(), ...second.keys()])].filter((f) => !first.get(f)?.equals(second.get(f) ?? Buffer.alloc(0)));
 const warm = build('warm');
 // A third build after editing one article's text (not its title, so every other page stays the same).
 appendFileSync(join(content, 'en', 'page-1.mdx'), '\nA sentence added by the benchmark before its third build.\n');
@@ -152,6 +159,11 @@ const report = {
   pages: `${pages} synthetic + ${realPages} real articles (English) and their Japanese fallbacks`,
   diagrams: d.rendered,
   coldBuild: `${(cold.ms / 1000).toFixed(1)} s (${(cold.ms / pages).toFixed(0)} ms per page)`,
+  secondColdBuild: `${(again.ms / 1000).toFixed(1)} s (empty caches of its own)`,
+  reproducible:
+    differing.length === 0
+      ? `yes: ${first.size} files byte-identical in two clean builds`
+      : `NO: ${differing.length} of ${first.size} files differ, e.g. ${differing.slice(0, 3).join(', ')}`,
   warmBuild: `${(warm.ms / 1000).toFixed(1)} s (${(warm.ms / pages).toFixed(0)} ms per page)`,
   editedBuild: `${(edited.ms / 1000).toFixed(1)} s (one article edited after the warm build)`,
   peakMemory: `${Math.round(cold.stats.maxRssKiB / 1024)} MiB (cold), ${Math.round(warm.stats.maxRssKiB / 1024)} MiB (warm)`,
@@ -172,6 +184,10 @@ const report = {
   pagefindIndex: pagefind ? kib(pagefind) : 'not built',
 };
 console.log(JSON.stringify(report, null, 2));
+if (differing.length > 0) {
+  console.error('error: two clean builds of the same corpus differ (see "reproducible" above)');
+  process.exitCode = 1;
+}
 
 /** The page benchmark on the real site (without the synthetic pages, which would swell its navigation). */
 function benchPage() {
@@ -186,7 +202,7 @@ function benchPage() {
 }
 
 try {
-  if (!args.includes('--no-page')) process.exitCode = benchPage();
+  if (!args.includes('--no-page')) process.exitCode = benchPage() || process.exitCode;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { accessibleText, diagramId, mermaidDiagrams, parseCaption } from '../../src/plugins/mermaid';
 import { mergeThemes } from '../../src/integrations/mermaid/theme-merge';
-import { browserCandidates, findBrowser } from '../../src/integrations/mermaid/find-browser';
+import { browserCandidates, findBrowser, findBuildBrowser } from '../../src/integrations/mermaid/find-browser';
 import { file, parse } from './helpers';
 
 const diagram = (body: string, meta = '') => `Intro.\n\n\`\`\`mermaid ${meta}\nflowchart LR\n${body}\n\`\`\`\n`;
@@ -94,5 +94,15 @@ describe('findBrowser', () => {
     const candidates = browserCandidates({});
     expect(candidates).toContain('/usr/bin/chromium');
     expect(candidates.indexOf('/usr/bin/chromium')).toBeLessThan(candidates.indexOf('/usr/bin/google-chrome'));
+  });
+  it('renders with the headless shell when it is installed, else with any Chromium; an explicit path wins', () => {
+    const shell = '/usr/lib/chromium/chromium-headless-shell';
+    const env = { PLAYWRIGHT_BROWSERS_PATH: '/nonexistent' };
+    expect(findBuildBrowser(env, (p) => p === shell || p === '/usr/bin/chromium')).toBe(shell);
+    expect(findBuildBrowser(env, (p) => p === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
+    expect(findBuildBrowser({ ...env, CHROMIUM_PATH: '/x/chrome' }, () => true)).toBe('/x/chrome');
+    expect(() => findBuildBrowser(env, () => false)).toThrow(/apt-get install -y chromium/);
+    // The browser tests use the full browser, not the shell.
+    expect(findBrowser(env, (p) => p === shell || p === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
   });
 });
