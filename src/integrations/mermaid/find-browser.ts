@@ -4,20 +4,23 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 
+/** Executables in Playwright's browser cache: `<cache>/<prefix><version>/<path>`, newest version first. */
+function playwrightBrowsers(env: NodeJS.ProcessEnv, prefix: string, paths: string[]): string[] {
+  const cache = env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright');
+  if (!existsSync(cache)) return [];
+  return readdirSync(cache)
+    .filter((d) => d.startsWith(prefix))
+    .sort()
+    .reverse()
+    .flatMap((d) => paths.map((p) => join(cache, d, p)));
+}
+
 /** Candidate Chromium executables in the documented order of preference. */
 export function browserCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   const explicit = [env.CHROMIUM_PATH, env.MERMAID_CHROMIUM].filter((p): p is string => Boolean(p));
   const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
   const chrome = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome'];
-  const cache = env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright');
-  const playwright = existsSync(cache)
-    ? readdirSync(cache)
-        .filter((d) => d.startsWith('chromium-'))
-        .sort()
-        .reverse()
-        .map((d) => join(cache, d, 'chrome-linux/chrome'))
-    : [];
-  return [...explicit, ...system, ...chrome, ...playwright];
+  return [...explicit, ...system, ...chrome, ...playwrightBrowsers(env, 'chromium-', ['chrome-linux/chrome'])];
 }
 
 /** Finds a Chromium to render diagrams with, or explains how to get one. */
@@ -42,18 +45,13 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
  * `chromium-headless-shell` package, or one Playwright has downloaded.
  */
 export function headlessShellCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  const cache = env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright');
-  const playwright = existsSync(cache)
-    ? readdirSync(cache)
-        .filter((d) => d.startsWith('chromium_headless_shell-'))
-        .sort()
-        .reverse()
-        .flatMap((d) => [
-          join(cache, d, 'chrome-headless-shell-linux64/chrome-headless-shell'),
-          join(cache, d, 'chrome-linux/headless_shell'),
-        ])
-    : [];
-  return ['/usr/lib/chromium/chromium-headless-shell', ...playwright];
+  return [
+    '/usr/lib/chromium/chromium-headless-shell',
+    ...playwrightBrowsers(env, 'chromium_headless_shell-', [
+      'chrome-headless-shell-linux64/chrome-headless-shell',
+      'chrome-linux/headless_shell',
+    ]),
+  ];
 }
 
 /**
