@@ -61,8 +61,14 @@ export function pagePrep(options: { base: string; contentDir: string }): AstroIn
           render: async (request, renderOptions) => {
             const result = await inner.render(request, renderOptions);
             const response = result instanceof Response ? result : result.response;
-            const local = localPath(request.url, options.base);
-            if (worker && local && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html')) {
+            // Astro writes the 404 route to `404.html`, which is the path the readers see.
+            const local = renderOptions.routeData.route === '/404' ? '/404.html' : localPath(request.url, options.base);
+            if (
+              worker &&
+              local &&
+              (response.status === 200 || response.status === 404) &&
+              response.headers.get('content-type')?.startsWith('text/html')
+            ) {
               worker.postMessage({ type: 'page', local, html: await response.clone().text() } satisfies PrepMessage);
               sent++;
             }

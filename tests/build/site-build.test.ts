@@ -47,6 +47,8 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     // Same input, same bytes: a rebuild from warm caches and a second clean build (no cache) give
     // the output of the first build.
     const a = readOutput(first.outDir);
+    // Every built page was read while written (the 404 page included).
+    expect(Number(prepared)).toBe([...a.keys()].filter((k) => k.endsWith('.html')).length);
     const clean = build(content);
     expect(clean.code, clean.output).toBe(0);
     for (const other of [second, clean]) {
