@@ -47,9 +47,9 @@ export default defineConfig({
     mdx(),
     build.start,
     translationIds({ langs: site.locales.map((l) => l.code) }),
+    // Reads each page while it is written (a worker on the second core) for the readers after it.
+    pagePrep({ site: site.url, base: site.base, contentDir }),
     previewImages.render,
-    // Reads each page while it is written (a worker on the second core) for the two readers after it.
-    pagePrep({ base: site.base, contentDir }),
     postBuildChecks({ origin: new URL(site.url).origin, base: site.base }),
     pagefindIndex({ base: site.base, contentDir }),
     previewImages.write,

@@ -1,48 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
 import { buildPaths } from '../config/paths';
 import { recordPhase } from '../lib/build-phases';
 import { builtPages } from '../lib/built-pages';
-import { cardHtml, cardKey, cardSize, type Card } from '../lib/og-card';
+import { BuildMemo } from '../lib/build-memo';
+import { CARDS_MEMO, cardHtml, cardKey, cardSize, imagePrefixOf, pageCard, pageCardKey, type Card, type PageCard } from '../lib/og-card';
 import { writeWhole } from '../lib/write-whole';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './mermaid/find-browser';
-
-function text(node: Root | RootContent): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map(text).join('') : '';
-}
-
-const meta = (tree: Root, key: string) => {
-  const el = select(`meta[property="${key}"], meta[name="${key}"]`, tree) as Element | undefined;
-  return el ? String(el.properties.content ?? '') : undefined;
-};
-
-/** The card a built page asks for (its og:image inside this site) and its og:url, or undefined. */
-function cardOf(html: string, imagePrefix: string): { image: string; url: string; card: Card } | undefined {
-  const head = fromHtml(html.slice(0, html.indexOf('</head>') + 7));
-  const image = meta(head, 'og:image');
-  if (!image?.startsWith(imagePrefix)) return undefined;
-  // The lead paragraph is the article's summary; pages without one use their description.
-  const lead = /<p class="lead"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1];
-  const html0 = select('html', head) as Element | undefined;
-  const url = meta(head, 'og:url') ?? '';
-  return {
-    image: image.slice(imagePrefix.length),
-    url,
-    card: {
-      lang: String(html0?.properties.lang ?? 'en'),
-      title: meta(head, 'og:title') ?? '',
-      summary: (lead ? text(fromHtml(lead, { fragment: true })) : (meta(head, 'og:description') ?? '')).replace(/\s+/g, ' ').trim(),
-      siteName: meta(head, 'og:site_name') ?? '',
-      address: url.replace(/^https?:\/\//, ''),
-    },
-  };
-}
 
 /**
  * Renders cards in headless Chromium into the cache, two tabs side by side (a screenshot waits on the
@@ -50,8 +17,8 @@ function cardOf(html: string, imagePrefix: string): { image: string; url: string
  * swaps in each card's body, which is cheaper than loading a page per card; the screenshot is taken
  * over the DevTools protocol with `optimizeForSpeed` (faster PNG encoding, somewhat larger files).
  */
-async function renderCards(missing: [string, Card][], logo: string, cache: string): Promise<void> {
-  const browser = await launchChromium();
+async function renderCards(missing: [string, Card][], logo: string, cache: string, started: Promise<Browser>): Promise<void> {
+  const browser = await started;
   try {
     const queue = [...missing];
     await Promise.all(
@@ -95,21 +62,41 @@ async function renderCards(missing: [string, Card][], logo: string, cache: strin
  */
 export function ogImages(options: { site: string; base: string }): { render: AstroIntegration; write: AstroIntegration } {
   let pending:
-    | { rendering: Promise<void>; cache: string; jobs: Map<string, { card: Card; files: string[] }>; pages: number; rendered: number }
+    | {
+        rendering: Promise<void>;
+        cache: string;
+        jobs: Map<string, { card: Card; files: string[] }>;
+        pages: number;
+        rendered: number;
+        /** Pages whose card was read while the pages were written. */
+        prepared: number;
+      }
     | undefined;
+  /** A browser started with the build when no card is cached yet (a cold build will need it). */
+  let early: Promise<Browser> | undefined;
+  const cache = () => join(buildPaths.cacheDir, 'og-images');
   const render: AstroIntegration = {
     name: 'og-images',
     hooks: {
-      'astro:build:done': ({ dir }) => {
+      'astro:build:start': () => {
+        const none = !existsSync(cache()) || !readdirSync(cache()).some((f) => f.endsWith('.png'));
+        early = none ? launchChromium() : undefined;
+        early?.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
-        const imagePrefix = new URL(options.base, options.site).href.replace(/\/$/, '');
+        const imagePrefix = imagePrefixOf(options.site, options.base);
         const logo = readFileSync(join(out, 'favicon.svg'), 'utf8');
-        const cache = join(buildPaths.cacheDir, 'og-images');
-        mkdirSync(cache, { recursive: true });
+        const cacheDir = cache();
+        mkdirSync(cacheDir, { recursive: true });
+        // An unchanged page's card comes from the memo; most others were read while the pages were
+        // written (src/integrations/page-prep.ts).
+        const memo = new BuildMemo<PageCard | null>(CARDS_MEMO, join(buildPaths.cacheDir, 'memo'));
         const found = builtPages(out).flatMap((page) => {
-          const card = cardOf(page.html, imagePrefix);
+          const card = memo.through(pageCardKey(imagePrefix, page.html), () => pageCard(page.html, imagePrefix));
           return card ? [{ ...card, canonical: card.url === imagePrefix + page.path }] : [];
         });
+        memo.save();
         // A page whose og:url is another page's (an untranslated fallback) points at that page's
         // image: the page at its own address claims the image first and the other reuses it.
         const claimed = new Set<string>();
@@ -124,16 +111,25 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
           jobs.set(key, job);
         }
         const missing = [...jobs]
-          .filter(([key]) => !existsSync(join(cache, `${key}.png`)))
+          .filter(([key]) => !existsSync(join(cacheDir, `${key}.png`)))
           .map(([key, job]): [string, Card] => [key, job.card]);
+        const browser = early;
+        early = undefined;
+        if (missing.length === 0)
+          await browser?.then(
+            (b) => b.close(),
+            () => undefined,
+          );
         const t0 = performance.now();
         const rendering =
           missing.length > 0
-            ? renderCards(missing, logo, cache).then(() => recordPhase('preview images (in the background)', performance.now() - t0))
+            ? renderCards(missing, logo, cacheDir, browser ?? launchChromium()).then(() =>
+                recordPhase('preview images (in the background)', performance.now() - t0),
+              )
             : Promise.resolve();
         // Awaited by `write`; until then a failure must not surface as an unhandled rejection.
         rendering.catch(() => undefined);
-        pending = { rendering, cache, jobs, pages: found.length, rendered: missing.length };
+        pending = { rendering, cache: cacheDir, jobs, pages: found.length, rendered: missing.length, prepared: memo.preparedHits };
       },
     },
   };
@@ -142,7 +138,7 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
     hooks: {
       'astro:build:done': async ({ logger }) => {
         if (!pending) throw new Error('preview images: the og-images integration must come before og-images-write');
-        const { rendering, cache, jobs, pages, rendered } = pending;
+        const { rendering, cache, jobs, pages, rendered, prepared } = pending;
         pending = undefined;
         const t0 = performance.now();
         await rendering;
@@ -155,7 +151,7 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
         recordPhase('preview images (waiting and copying)', performance.now() - t0);
         const images = [...jobs.values()].reduce((n, j) => n + j.files.length, 0);
         logger.info(
-          `preview images: ${pages} page(s), ${images} image(s), ${jobs.size} distinct card(s), ${rendered} rendered, ${jobs.size - rendered} from cache`,
+          `preview images: ${pages} page(s), ${images} image(s), ${jobs.size} distinct card(s), ${rendered} rendered, ${jobs.size - rendered} from cache (${prepared} pages read while written)`,
         );
       },
     },

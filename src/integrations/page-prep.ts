@@ -4,6 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { buildPaths } from '../config/paths';
 import { offerMemoEntries } from '../lib/build-memo';
 import { recordPhase } from '../lib/build-phases';
+import { imagePrefixOf } from '../lib/og-card';
 import type { PreparedEntries, PrepInput } from '../lib/page-prep';
 import { articleSections, glossaryTerms } from '../lib/search-records';
 import type { PrepMessage } from './page-prep-worker';
@@ -27,13 +28,13 @@ export function localPath(url: string, base: string): string | undefined {
  * thread's work and leaves the second core of the build machines idle; the link check and the
  * search index then parse every page on that one thread again. This integration wraps Astro's
  * prerenderer: each HTML page it renders is also handed to a worker thread, which parses it and
- * computes the link check's facts, the section headings and the search records
- * (src/lib/page-prep.ts). When the pages are written, the results are offered to the readers'
+ * computes the link check's facts, the section headings, the search records and the page's preview
+ * card (src/lib/page-prep.ts). When the pages are written, the results are offered to the readers'
  * memos (src/lib/build-memo.ts), where a reader takes one only when its key (the page's bytes,
  * address and other inputs) is the one it would compute; anything missing, or a worker that
  * failed, costs only time: the reader computes it as before.
  */
-export function pagePrep(options: { base: string; contentDir: string }): AstroIntegration {
+export function pagePrep(options: { site: string; base: string; contentDir: string }): AstroIntegration {
   let worker: Worker | undefined;
   let sent = 0;
   let failure = '';
@@ -46,6 +47,7 @@ export function pagePrep(options: { base: string; contentDir: string }): AstroIn
           sections: [...articleSections(options.contentDir)],
           terms: glossaryTerms(options.contentDir),
           memoDir: join(buildPaths.cacheDir, 'memo'),
+          imagePrefix: imagePrefixOf(options.site, options.base),
         };
         sent = 0;
         failure = '';

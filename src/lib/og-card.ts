@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { memoKey } from './build-memo';
 
 /** Size of a link-preview image (OpenGraph and Twitter `summary_large_image`). */
 export const cardSize = { width: 1200, height: 630 } as const;
@@ -51,4 +55,56 @@ p{margin:28px 0 0;font-size:29px;line-height:1.45;color:#c9d1db;display:-webkit-
 <p>${escape(card.summary)}</p>
 <div class="address">${escape(card.address)}</div>
 </body></html>`;
+}
+
+/** Name of the memo that keeps each built page's card (src/lib/build-memo.ts). */
+export const CARDS_MEMO = 'preview-cards';
+
+/** Absolute URL prefix of the site's own preview images: `https://docs.example.org/docs/hyperv`. */
+export function imagePrefixOf(site: string, base: string): string {
+  return new URL(base, site).href.replace(/\/$/, '');
+}
+
+/** The card a built page asks for: its image path (inside the site), its og:url and the card. */
+export interface PageCard {
+  image: string;
+  url: string;
+  card: Card;
+}
+
+/** Memo key of a page's card: its bytes and the image prefix. */
+export function pageCardKey(imagePrefix: string, html: string): string {
+  return memoKey(imagePrefix, html);
+}
+
+function text(node: Root | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(text).join('') : '';
+}
+
+const meta = (tree: Root, key: string) => {
+  const el = select(`meta[property="${key}"], meta[name="${key}"]`, tree) as Element | undefined;
+  return el ? String(el.properties.content ?? '') : undefined;
+};
+
+/** The card a built page asks for (its og:image inside this site), or null for a page without one. */
+export function pageCard(html: string, imagePrefix: string): PageCard | null {
+  const head = fromHtml(html.slice(0, html.indexOf('</head>') + 7));
+  const image = meta(head, 'og:image');
+  if (!image?.startsWith(imagePrefix)) return null;
+  // The lead paragraph is the article's summary; pages without one use their description.
+  const lead = /<p class="lead"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1];
+  const html0 = select('html', head) as Element | undefined;
+  const url = meta(head, 'og:url') ?? '';
+  return {
+    image: image.slice(imagePrefix.length),
+    url,
+    card: {
+      lang: String(html0?.properties.lang ?? 'en'),
+      title: meta(head, 'og:title') ?? '',
+      summary: (lead ? text(fromHtml(lead, { fragment: true })) : (meta(head, 'og:description') ?? '')).replace(/\s+/g, ' ').trim(),
+      siteName: meta(head, 'og:site_name') ?? '',
+      address: url.replace(/^https?:\/\//, ''),
+    },
+  };
 }

@@ -1,12 +1,14 @@
 // Per-page results for the post-build readers, computed ahead while Astro writes the pages (in a
 // worker, src/integrations/page-prep-worker.ts) and offered to their memos: the link check's facts,
-// the section headings of articles that glossary terms point at, and the search records. Each
+// the section headings of articles that glossary terms point at, the search records and the
+// preview card a page asks for. Each
 // result is computed by the same function and stored under the same key as its reader would use,
 // so the reader takes it only when the key matches what it would compute itself; a page whose
 // inputs are not known yet here (its English page not written yet) is left to the reader.
 import type { Root } from 'hast';
 import { BuildMemo, memoKey } from './build-memo';
 import { parseHtml } from './built-pages';
+import { CARDS_MEMO, pageCard, pageCardKey, type PageCard } from './og-card';
 import { factsKey, factsOf, PAGE_FACTS_MEMO, type PageFacts } from './page-facts';
 import { sectionHeadings, type GlossaryTerm, type SynonymPlacement } from './search-document';
 import { pageRole } from './search-pages';
@@ -30,6 +32,8 @@ export interface PrepInput {
   terms: GlossaryTerm[];
   /** Folder of the build memos: results the last build stored are not computed again. */
   memoDir: string;
+  /** Absolute URL prefix of the site's preview images (og-card.ts `imagePrefixOf`). */
+  imagePrefix: string;
 }
 
 /** Prepared entries by memo name. */
@@ -46,12 +50,19 @@ export class PagePreparer {
   /** Slugs of the articles that glossary terms point at (their headings place the synonyms). */
   private readonly seeSlugs: Set<string>;
   private readonly englishHeadings = new Map<string, Headings>();
-  private readonly stored: { facts: BuildMemo<PageFacts>; headings: BuildMemo<Headings>; records: BuildMemo<Records> };
-  private readonly out: { facts: [string, PageFacts][]; headings: [string, Headings][]; records: [string, Records][] } = {
-    facts: [],
-    headings: [],
-    records: [],
+  private readonly imagePrefix: string;
+  private readonly stored: {
+    facts: BuildMemo<PageFacts>;
+    headings: BuildMemo<Headings>;
+    records: BuildMemo<Records>;
+    cards: BuildMemo<PageCard | null>;
   };
+  private readonly out: {
+    facts: [string, PageFacts][];
+    headings: [string, Headings][];
+    records: [string, Records][];
+    cards: [string, PageCard | null][];
+  } = { facts: [], headings: [], records: [], cards: [] };
   pages = 0;
   failed = 0;
 
@@ -63,7 +74,9 @@ export class PagePreparer {
       facts: new BuildMemo(PAGE_FACTS_MEMO, input.memoDir),
       headings: new BuildMemo(HEADINGS_MEMO, input.memoDir),
       records: new BuildMemo(RECORDS_MEMO, input.memoDir),
+      cards: new BuildMemo(CARDS_MEMO, input.memoDir),
     };
+    this.imagePrefix = input.imagePrefix;
   }
 
   /** Computes what the readers will ask of the page at `local` (root-relative, without the base path). */
@@ -73,6 +86,9 @@ export class PagePreparer {
     const parsed = () => (tree ??= parseHtml(html));
     const { base } = this.input;
     try {
+      const ck = pageCardKey(this.imagePrefix, html);
+      if (this.stored.cards.peek(ck) === undefined) this.out.cards.push([ck, pageCard(html, this.imagePrefix)]);
+
       const fk = factsKey(base, local, html);
       if (!this.stored.facts.peek(fk)) this.out.facts.push([fk, factsOf(parsed(), local, base)]);
 
@@ -103,6 +119,11 @@ export class PagePreparer {
 
   /** The entries computed so far, by memo name. */
   results(): PreparedEntries {
-    return { [PAGE_FACTS_MEMO]: this.out.facts, [HEADINGS_MEMO]: this.out.headings, [RECORDS_MEMO]: this.out.records };
+    return {
+      [PAGE_FACTS_MEMO]: this.out.facts,
+      [HEADINGS_MEMO]: this.out.headings,
+      [RECORDS_MEMO]: this.out.records,
+      [CARDS_MEMO]: this.out.cards,
+    };
   }
 }

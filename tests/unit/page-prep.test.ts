@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localPath } from '../../src/integrations/page-prep';
 import { parseHtml } from '../../src/lib/built-pages';
+import { CARDS_MEMO, pageCard, pageCardKey } from '../../src/lib/og-card';
 import { factsKey, factsOf, PAGE_FACTS_MEMO } from '../../src/lib/page-facts';
 import { builtFileOf, PagePreparer } from '../../src/lib/page-prep';
 import { HEADINGS_MEMO, RECORDS_MEMO } from '../../src/lib/search-records';
 
 const article = (lang: string) =>
-  `<!doctype html><html lang="${lang}"><head><title>Guide</title></head><body><main><article class="prose" data-pagefind-body>` +
+  `<!doctype html><html lang="${lang}"><head><title>Guide</title><meta property="og:title" content="Guide">` +
+  `<meta property="og:url" content="https://docs.example.org/guide/"><meta property="og:image" content="https://docs.example.org/og/${lang}/guide.png"></head>` +
+  `<body><main><article class="prose" data-pagefind-body>` +
   `<h1>Guide</h1><h2 id="vmbus">VMBus channels</h2><p>See <a href="/overview/#top">the overview</a>.</p></article></main></body></html>`;
 
 const preparer = () =>
@@ -18,6 +21,7 @@ const preparer = () =>
     sections: [['guide', 'concepts']],
     terms: [{ id: 'vmbus', term: 'VMBus', aliases: ['VMBus channel'], see: '/guide/' }],
     memoDir: mkdtempSync(join(tmpdir(), 'hv-memo-')),
+    imagePrefix: 'https://docs.example.org',
   });
 
 describe('page preparation', () => {
@@ -45,6 +49,14 @@ describe('page preparation', () => {
     expect(records).toHaveLength(1);
     expect(records[0]![0]!.url).toBe('/guide/');
     expect(records[0]![0]!.content).toContain('VMBus channel');
+    expect(results[CARDS_MEMO]).toEqual([
+      [pageCardKey('https://docs.example.org', article('ja')), pageCard(article('ja'), 'https://docs.example.org')],
+      [pageCardKey('https://docs.example.org', article('en')), pageCard(article('en'), 'https://docs.example.org')],
+    ]);
+    expect(pageCard(article('en'), 'https://docs.example.org')).toMatchObject({
+      image: '/og/en/guide.png',
+      card: { title: 'Guide', lang: 'en' },
+    });
     expect([p.pages, p.failed]).toEqual([2, 0]);
   });
 
