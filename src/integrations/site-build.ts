@@ -6,19 +6,18 @@ import { buildStarted, phaseTimes, recordPhase, sinceStart } from '../lib/build-
 import { forgetBuiltFiles, walkFiles } from '../lib/built-pages';
 import { mermaidFences } from '../lib/mermaid-fences';
 import { diagramId } from '../plugins/mermaid';
-import { closeRenderer, isCached, prewarmRenderer, renderAhead, stats } from './mermaid/renderer';
+import { closeRenderer, isCached, prewarmRenderer, stats } from './mermaid/renderer';
 
-/** The diagrams of the content (source and id, as the Markdown plugin will ask) that are not in the diagram cache. */
-export function uncachedDiagrams(dir: string): { code: string; id: string }[] {
+/** True when some diagram in the content is not in the diagram cache, so the build will render. */
+export function diagramsToRender(dir: string): boolean {
   return walkFiles(dir)
     .filter((file) => /\.mdx?$/.test(file))
-    .flatMap((file) => mermaidFences(readFileSync(file, 'utf8')).map((code, n) => ({ code, id: diagramId(code, n + 1) })))
-    .filter(({ code, id }) => !isCached(code, id));
+    .some((file) => mermaidFences(readFileSync(file, 'utf8')).some((code, n) => !isCached(code, diagramId(code, n + 1))));
 }
 
 /**
- * Two integrations around the build. `start` (first) starts the diagram browser and the renders
- * the cache lacks as a build is set up, closes it when the Astro build or dev server ends, reports
+ * Two integrations around the build. `start` (first) starts the diagram browser as a build is set
+ * up when it has diagrams to render, closes it when the Astro build or dev server ends, reports
  * diagram work, keeps the bundler from repeating a warning about Astro's own code once per article,
  * and times the setup, compile and page-writing phases. `report` (last) logs the phases and, for
  * the benchmark, writes the build's own measurements to SITE_STATS_FILE.
@@ -44,15 +43,8 @@ export function siteBuild(): { start: AstroIntegration; report: AstroIntegration
             ],
           },
         });
-        // Start Chromium and Mermaid, and render the diagrams the cache lacks, while Astro syncs and
-        // compiles the content, not when the compile reaches each diagram.
-        if (command === 'build') {
-          const missing = uncachedDiagrams(contentDir);
-          if (missing.length > 0) {
-            prewarmRenderer();
-            renderAhead(missing);
-          }
-        }
+        // Start Chromium and Mermaid while Astro syncs and compiles the content, not at the first diagram.
+        if (command === 'build' && diagramsToRender(contentDir)) prewarmRenderer();
       },
       'astro:build:start': () => {
         recordPhase('setup and content sync', sinceStart());

@@ -8,8 +8,6 @@ import type { Element } from 'hast';
 
 // Real renders in Chromium through the site's renderer (no stub), one browser for the whole file.
 let render: (code: string, id: string) => Promise<string>;
-let renderAhead: (diagrams: { code: string; id: string }[]) => void;
-let isCached: (code: string, id: string) => boolean;
 let close: () => Promise<void>;
 let stats: { browserStarts: number; rendered: number; cacheHits: number };
 
@@ -17,8 +15,6 @@ beforeAll(async () => {
   process.env.MERMAID_CACHE_DIR = mkdtempSync(join(tmpdir(), 'hv-mermaid-'));
   const mod = await import('../../src/integrations/mermaid/renderer');
   render = mod.renderDiagram;
-  renderAhead = mod.renderAhead;
-  isCached = mod.isCached;
   close = mod.closeRenderer;
   stats = mod.stats;
 });
@@ -88,21 +84,6 @@ describe('Mermaid rendering in Chromium', { timeout: 120_000 }, () => {
     const ids = [...first.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThan(4);
     expect(ids.filter((id) => !id.includes('dgm-test-repeat'))).toEqual([]);
-  });
-
-  it('hands a render started ahead to the request for it, failures included', async () => {
-    const good = { code: `flowchart LR\n  ${a11y}\n  Ahead --> Done`, id: 'dgm-test-ahead' };
-    const bad = { code: `flowchart LR\n  ${a11y}\n  A --> B[unclosed\n  B --> C`, id: 'dgm-test-ahead-bad' };
-    const [rendered, hits] = [stats.rendered, stats.cacheHits];
-    renderAhead([good, bad]);
-    // The render runs without being asked for: the diagram reaches the cache on its own.
-    for (let t = 0; t < 600 && !isCached(good.code, good.id); t++) await new Promise((r) => setTimeout(r, 100));
-    expect(isCached(good.code, good.id)).toBe(true);
-    const svg = await render(good.code, good.id);
-    expect(svg).toContain('Ahead');
-    // Rendered once, by the render started ahead; not counted as a cache hit.
-    expect([stats.rendered, stats.cacheHits]).toEqual([rendered + 1, hits]);
-    await expect(render(bad.code, bad.id)).rejects.toMatchObject({ line: expect.any(Number) });
   });
 
   it('turns click directives into real links', async () => {

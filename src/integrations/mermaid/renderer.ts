@@ -125,7 +125,6 @@ export async function closeRenderer(): Promise<void> {
   browser = undefined;
   pages = [];
   nextPage = 0;
-  ahead.clear();
   if (b) await (await b).close();
 }
 
@@ -158,46 +157,17 @@ export function prewarmRenderer(): void {
   }
 }
 
-/** Renders started before the compile asked for them (`renderAhead`), by cache file. */
-const ahead = new Map<string, Promise<string>>();
-
-/**
- * Starts rendering diagrams the content will need (found by a scan of the fences as the build is
- * set up), so that Chromium works while Astro syncs and starts compiling instead of waiting for
- * the compile to reach each diagram. The compile's own request then takes the started render,
- * failure included: a diagram Mermaid rejects is reported at its line as before.
- */
-export function renderAhead(diagrams: { code: string; id: string }[]): void {
-  for (const { code, id } of diagrams) {
-    const file = join(cacheDir(), `${cacheKey(code, id)}.svg`);
-    if (ahead.has(file) || existsSync(file)) continue;
-    const render = renderFresh(code, id, file);
-    // Awaited when the compile asks for the diagram; until then a failure is not unhandled.
-    render.catch(() => undefined);
-    ahead.set(file, render);
-  }
-}
-
 /**
  * Renders a diagram to one SVG that follows the light/dark theme. Uses the on-disk cache; a diagram
  * that fails is never cached, so a warm cache cannot hide an error.
  */
 export async function renderDiagram(code: string, id: string): Promise<string> {
-  const file = join(cacheDir(), `${cacheKey(code, id)}.svg`);
-  const started = ahead.get(file);
-  if (started) {
-    ahead.delete(file);
-    return started;
-  }
+  const key = cacheKey(code, id);
+  const file = join(cacheDir(), `${key}.svg`);
   if (existsSync(file)) {
     stats.cacheHits += 1;
     return readFileSync(file, 'utf8');
   }
-  return renderFresh(code, id, file);
-}
-
-/** Renders a diagram in both themes, merges them, and writes the result to the cache file. */
-async function renderFresh(code: string, id: string, file: string): Promise<string> {
   const light = await renderRaw(code, id, 'light');
   const dark = await renderRaw(code, id, 'dark');
   stats.rendered += 1;
