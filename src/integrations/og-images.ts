@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,7 +8,6 @@ import { builtPages } from '../lib/built-pages';
 import { BuildMemo } from '../lib/build-memo';
 import { CARDS_MEMO, cardHtml, cardKey, cardSize, imagePrefixOf, pageCard, pageCardKey, type Card, type PageCard } from '../lib/og-card';
 import { writeWhole } from '../lib/write-whole';
-import type { Browser } from 'playwright-core';
 import { launchChromium } from './mermaid/find-browser';
 
 /**
@@ -17,8 +16,8 @@ import { launchChromium } from './mermaid/find-browser';
  * swaps in each card's body, which is cheaper than loading a page per card; the screenshot is taken
  * over the DevTools protocol with `optimizeForSpeed` (faster PNG encoding, somewhat larger files).
  */
-async function renderCards(missing: [string, Card][], logo: string, cache: string, started: Promise<Browser>): Promise<void> {
-  const browser = await started;
+async function renderCards(missing: [string, Card][], logo: string, cache: string): Promise<void> {
+  const browser = await launchChromium();
   try {
     const queue = [...missing];
     await Promise.all(
@@ -72,22 +71,14 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
         prepared: number;
       }
     | undefined;
-  /** A browser started with the build when no card is cached yet (a cold build will need it). */
-  let early: Promise<Browser> | undefined;
-  const cache = () => join(buildPaths.cacheDir, 'og-images');
   const render: AstroIntegration = {
     name: 'og-images',
     hooks: {
-      'astro:build:start': () => {
-        const none = !existsSync(cache()) || !readdirSync(cache()).some((f) => f.endsWith('.png'));
-        early = none ? launchChromium() : undefined;
-        early?.catch(() => undefined);
-      },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
         const imagePrefix = imagePrefixOf(options.site, options.base);
         const logo = readFileSync(join(out, 'favicon.svg'), 'utf8');
-        const cacheDir = cache();
+        const cacheDir = join(buildPaths.cacheDir, 'og-images');
         mkdirSync(cacheDir, { recursive: true });
         // An unchanged page's card comes from the memo; most others were read while the pages were
         // written (src/integrations/page-prep.ts).
@@ -113,19 +104,10 @@ export function ogImages(options: { site: string; base: string }): { render: Ast
         const missing = [...jobs]
           .filter(([key]) => !existsSync(join(cacheDir, `${key}.png`)))
           .map(([key, job]): [string, Card] => [key, job.card]);
-        const browser = early;
-        early = undefined;
-        if (missing.length === 0)
-          await browser?.then(
-            (b) => b.close(),
-            () => undefined,
-          );
         const t0 = performance.now();
         const rendering =
           missing.length > 0
-            ? renderCards(missing, logo, cacheDir, browser ?? launchChromium()).then(() =>
-                recordPhase('preview images (in the background)', performance.now() - t0),
-              )
+            ? renderCards(missing, logo, cacheDir).then(() => recordPhase('preview images (in the background)', performance.now() - t0))
             : Promise.resolve();
         // Awaited by `write`; until then a failure must not surface as an unhandled rejection.
         rendering.catch(() => undefined);

@@ -52,6 +52,8 @@ export function pagePrep(options: { site: string; base: string; contentDir: stri
         sent = 0;
         failure = '';
         const started = new Worker(new URL('./page-prep-worker.ts', import.meta.url), { workerData: input });
+        // Never what keeps the process alive (a build that fails before its end leaves it running).
+        started.unref();
         // A worker that fails leaves every page to the readers.
         started.on('error', (error) => {
           failure = error.message;
