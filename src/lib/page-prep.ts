@@ -1,10 +1,10 @@
 // Per-page results for the post-build readers, computed ahead while Astro writes the pages (in a
 // worker, src/integrations/page-prep-worker.ts) and offered to their memos: the link check's facts,
 // the section headings of articles that glossary terms point at, the search records and the
-// preview card a page asks for. Each
-// result is computed by the same function and stored under the same key as its reader would use,
-// so the reader takes it only when the key matches what it would compute itself; a page whose
-// inputs are not known yet here (its English page not written yet) is left to the reader.
+// preview card a page asks for. Each result is computed by the same function and stored under the
+// same key as its reader would use, so the reader takes it only when the key matches what it would
+// compute itself; a page whose inputs are not known yet here (its English page not written yet) is
+// left to the reader.
 import type { Root } from 'hast';
 import { BuildMemo, memoKey } from './build-memo';
 import { parseHtml } from './built-pages';
