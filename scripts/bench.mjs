@@ -1,9 +1,9 @@
 // Build benchmark: generates a synthetic corpus (default 200 pages, 20 of them with a diagram), adds
-// the site's real articles, and builds it four times with the real pipeline: cold, warm, after
-// editing one article, and cold again with empty caches of its own, whose output must be
-// byte-identical to the first (the reproducibility check on a corpus large enough to catch order
-// effects). Reports wall time, per-page cost, peak memory, diagram figures (browser start, Mermaid
-// load, time and bytes per diagram, cache hits), output size and the reproducibility result. Then it builds the
+// the site's real articles, and builds it four times with the real pipeline: cold; cold again with
+// empty caches of its own, whose output must be byte-identical to the first (the reproducibility
+// check, on a corpus large enough to show order effects); warm; and after editing one article.
+// Reports wall time, per-page cost, peak memory, diagram figures (browser start, Mermaid load, time
+// and bytes per diagram, cache hits), output size and the reproducibility result. Then it builds the
 // real site alone and runs the page benchmark on it (scripts/bench-page.mjs: bytes, requests, JS,
 // LCP, CLS, Lighthouse); other options go to that script.
 // Run: `npm run bench` or `npm run bench -- --pages 800 --runs 3 --json page.json`; `--no-page`
