@@ -3,8 +3,8 @@
 // the section headings of articles that glossary terms point at, the search records and the
 // preview card a page asks for. Each result is computed by the same function and stored under the
 // same key as its reader would use, so the reader takes it only when the key matches what it would
-// compute itself; a page whose inputs are not known yet here (its English page not written yet) is
-// left to the reader.
+// compute itself. A translation's records wait for its English page (they place the glossary
+// names by its headings); one whose English page never comes is left to the reader.
 import type { Root } from 'hast';
 import { BuildMemo, memoKey } from './build-memo';
 import { parseHtml } from './built-pages';
@@ -50,6 +50,8 @@ export class PagePreparer {
   /** Slugs of the articles that glossary terms point at (their headings place the synonyms). */
   private readonly seeSlugs: Set<string>;
   private readonly englishHeadings = new Map<string, Headings>();
+  /** Articles whose English page has not been seen yet, by slug. */
+  private readonly waiting = new Map<string, { local: string; html: string }[]>();
   private readonly imagePrefix: string;
   private readonly stored: {
     facts: BuildMemo<PageFacts>;
@@ -98,13 +100,30 @@ export class PagePreparer {
         let headings = this.stored.headings.peek(hk);
         if (!headings) this.out.headings.push([hk, (headings = sectionHeadings(parsed()))]);
         this.englishHeadings.set(slug, headings);
+        // Translations written before their English page (Astro renders /ja/ first) can be done now.
+        for (const page of this.waiting.get(slug) ?? []) this.prepareRecords(page.local, page.html, () => parseHtml(page.html));
+        this.waiting.delete(slug);
       }
+    } catch {
+      // The reader computes this page again and reports the problem with its context.
+      this.failed++;
+      return;
+    }
+    this.prepareRecords(local, html, parsed);
+  }
 
+  /** The page's search records; an article waits until its English page's headings are known. */
+  private prepareRecords(local: string, html: string, parsed: () => Root): void {
+    try {
+      const { lang, slug } = parsePath(withBase(local, this.input.base), this.input.base);
       const role = pageRole(slug, html);
       let placed: SynonymPlacement[] = [];
       if (role.role === 'article' && this.seeSlugs.has(role.slug)) {
         const headings = this.englishHeadings.get(role.slug);
-        if (!headings) return;
+        if (!headings) {
+          this.waiting.set(role.slug, [...(this.waiting.get(role.slug) ?? []), { local, html }]);
+          return;
+        }
         placed = synonymPlacements(this.terms, (s) => (s === role.slug ? headings : undefined)).get(role.slug) ?? [];
       }
       const page = { html, path: local, lang, file: builtFileOf(local) };
@@ -112,7 +131,6 @@ export class PagePreparer {
       // Last: making the records changes the tree.
       if (!this.stored.records.peek(rk)) this.out.records.push([rk, pageRecords(page, role, parsed(), placed, this.input)]);
     } catch {
-      // The reader computes this page again and reports the problem with its context.
       this.failed++;
     }
   }

@@ -52,6 +52,9 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     const htmlPages = [...a.keys()].filter((k) => k.endsWith('.html')).length;
     expect(Number(prepared)).toBe(htmlPages);
     expect(first.output).toContain(`from cache (${htmlPages} pages read while written)`);
+    expect(first.output).toMatch(
+      new RegExp(`search: \\d+ records indexed in \\d+ ms \\(0 unchanged pages not prepared again, ${htmlPages} prepared while written\\)`),
+    );
     expect(second.output).toContain('from cache (0 pages read while written)');
     const clean = build(content);
     expect(clean.code, clean.output).toBe(0);

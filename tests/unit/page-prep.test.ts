@@ -34,7 +34,7 @@ describe('page preparation', () => {
     expect(builtFileOf('/404.html')).toBe('404.html');
   });
 
-  it('computes the link facts under the readers’ key, and records only once the English headings are known', () => {
+  it('computes the link facts under the readers’ key, and a translation’s records once its English page is known', () => {
     const p = preparer();
     // The Japanese page first: its records need the English page's headings (synonym placement).
     p.prepare('/ja/guide/', article('ja'));
@@ -45,10 +45,10 @@ describe('page preparation', () => {
       [factsKey('/', '/guide/', article('en')), factsOf(parseHtml(article('en')), '/guide/', '/')],
     ]);
     expect(results[HEADINGS_MEMO]).toEqual([[expect.any(String), [{ id: 'vmbus', text: 'VMBus channels' }]]]);
+    // The Japanese page's records wait for the English page's headings, then both are made.
     const records = results[RECORDS_MEMO]!.map(([, value]) => value as { url: string; content: string }[]);
-    expect(records).toHaveLength(1);
-    expect(records[0]![0]!.url).toBe('/guide/');
-    expect(records[0]![0]!.content).toContain('VMBus channel');
+    expect(records.map((r) => r[0]!.url)).toEqual(['/ja/guide/', '/guide/']);
+    for (const r of records) expect(r[0]!.content).toContain('VMBus channel');
     expect(results[CARDS_MEMO]).toEqual([
       [pageCardKey('https://docs.example.org', article('ja')), pageCard(article('ja'), 'https://docs.example.org')],
       [pageCardKey('https://docs.example.org', article('en')), pageCard(article('en'), 'https://docs.example.org')],
