@@ -17,6 +17,7 @@ import {
   pageRecords,
   RECORDS_MEMO,
   recordsKey,
+  seeSlug,
   synonymPlacements,
   type Headings,
   type Records,
@@ -71,7 +72,7 @@ export class PagePreparer {
   constructor(input: PrepInput) {
     this.terms = input.terms;
     this.input = { base: input.base, sections: new Map(input.sections), terms: new Map(input.terms.map((t) => [t.id, t])) };
-    this.seeSlugs = new Set(input.terms.flatMap((t) => t.see?.split('#')[0]!.replace(/^\/|\/$/g, '') || []));
+    this.seeSlugs = new Set(input.terms.flatMap((t) => seeSlug(t) ?? []));
     this.stored = {
       facts: new BuildMemo(PAGE_FACTS_MEMO, input.memoDir),
       headings: new BuildMemo(HEADINGS_MEMO, input.memoDir),

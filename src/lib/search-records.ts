@@ -67,6 +67,11 @@ export function glossaryTerms(contentDir: string): GlossaryTerm[] {
   }));
 }
 
+/** Slug of the article a glossary term points at (`/overview/#vmbus` → `overview`), if any. */
+export function seeSlug(term: GlossaryTerm): string | undefined {
+  return term.see?.split('#')[0]!.replace(/^\/|\/$/g, '') || undefined;
+}
+
 /** Per article slug: where each glossary term's names go (the term's `see` article, by its section headings). */
 export function synonymPlacements(
   terms: Iterable<GlossaryTerm>,
@@ -74,7 +79,7 @@ export function synonymPlacements(
 ): Map<string, SynonymPlacement[]> {
   const placements = new Map<string, SynonymPlacement[]>();
   for (const term of terms) {
-    const slug = term.see?.split('#')[0]!.replace(/^\/|\/$/g, '');
+    const slug = seeSlug(term);
     const headings = slug ? englishHeadings(slug) : undefined;
     if (!slug || !headings) continue;
     const list = placements.get(slug) ?? [];
