@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { recordPhase } from '../lib/build-phases';
 import { timeSlicer } from '../lib/event-loop';
 import { buildPaths } from '../config/paths';
-import { BuildMemo, memoKey } from '../lib/build-memo';
+import { BuildMemo } from '../lib/build-memo';
 import { builtPages, pageTree, releasePageTree, takePageTree } from '../lib/built-pages';
 import { sectionHeadings } from '../lib/search-document';
 import { pageRole } from '../lib/search-pages';
@@ -14,6 +14,7 @@ import {
   articleSections,
   glossaryTerms,
   HEADINGS_MEMO,
+  headingsKey,
   pageRecords,
   RECORDS_MEMO,
   recordsKey,
@@ -80,7 +81,7 @@ export function pagefindIndex(options: { base: string; contentDir: string }): As
         const synonyms = synonymPlacements(glossary, (slug) => {
           if (!headingsOf.has(slug)) {
             const page = english.get(slug);
-            headingsOf.set(slug, page && headingsMemo.through(memoKey(page.html), () => sectionHeadings(pageTree(page))));
+            headingsOf.set(slug, page && headingsMemo.through(headingsKey(page.html), () => sectionHeadings(pageTree(page))));
           }
           return headingsOf.get(slug);
         });

@@ -6,7 +6,7 @@
 // compute itself. A translation's records wait for its English page (they place the glossary
 // names by its headings); one whose English page never comes is left to the reader.
 import type { Root } from 'hast';
-import { BuildMemo, memoKey } from './build-memo';
+import { BuildMemo } from './build-memo';
 import { parseHtml } from './built-pages';
 import { CARDS_MEMO, pageCard, pageCardKey, type PageCard } from './og-card';
 import { factsKey, factsOf, PAGE_FACTS_MEMO, type PageFacts } from './page-facts';
@@ -14,6 +14,7 @@ import { sectionHeadings, type GlossaryTerm, type SynonymPlacement } from './sea
 import { pageRole } from './search-pages';
 import {
   HEADINGS_MEMO,
+  headingsKey,
   pageRecords,
   RECORDS_MEMO,
   recordsKey,
@@ -97,7 +98,7 @@ export class PagePreparer {
 
       const { lang, slug } = parsePath(withBase(local, base), base);
       if (lang === 'en' && this.seeSlugs.has(slug)) {
-        const hk = memoKey(html);
+        const hk = headingsKey(html);
         let headings = this.stored.headings.peek(hk);
         if (!headings) this.out.headings.push([hk, (headings = sectionHeadings(parsed()))]);
         this.englishHeadings.set(slug, headings);

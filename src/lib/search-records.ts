@@ -94,6 +94,11 @@ function glossaryInput(input: RecordsInput): string {
   return JSON.stringify([...input.terms.values()]);
 }
 
+/** Memo key of an article's section headings: its bytes (they are all the headings depend on). */
+export function headingsKey(html: string): string {
+  return memoKey(html);
+}
+
 /** Memo key of a page's records: its bytes, its address, and what its records are made from. */
 export function recordsKey(page: IndexedPage, role: PageRole, synonyms: SynonymPlacement[], input: RecordsInput): string {
   const slug = role.role === 'article' ? role.slug : '';
