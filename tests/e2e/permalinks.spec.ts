@@ -218,3 +218,38 @@ test('the permalink manifest lists every page and anchor of this build', () => {
   expect(lost.map((l) => describeLost(l, undefined))).toEqual([]);
   expect(added, describeAdded(added)).toEqual([]);
 });
+
+/**
+ * The copy-link buttons the script adds must not move the text: a heading that fits its line without
+ * them must still fit with them (a wrap would shift everything below it: layout shift, CLS).
+ */
+test.describe('the copy-link buttons take no room', () => {
+  for (const viewport of [
+    { width: 1350, height: 940 },
+    { width: 412, height: 823 },
+  ]) {
+    test(`at ${viewport.width}×${viewport.height}`, async ({ browser }) => {
+      const boxes = async (javaScriptEnabled: boolean) => {
+        const context = await browser.newContext({ viewport, javaScriptEnabled });
+        const page = await context.newPage();
+        const out: Record<string, string> = {};
+        for (const path of [...articlePaths(), '/glossary/']) {
+          await page.goto(path);
+          if (javaScriptEnabled) await expect(page.locator('.copy-link').first()).toBeAttached();
+          const sizes = await page.evaluate(() =>
+            [...document.querySelectorAll('main .heading-anchor')].map((a) => {
+              const r = a.parentElement!.getBoundingClientRect();
+              return `${a.getAttribute('href')} ${r.width.toFixed(1)}×${r.height.toFixed(1)}`;
+            }),
+          );
+          out[path] = sizes.join('\n');
+        }
+        await context.close();
+        return out;
+      };
+      const without = await boxes(false);
+      const withScript = await boxes(true);
+      expect(withScript).toEqual(without);
+    });
+  }
+});
