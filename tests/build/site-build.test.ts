@@ -30,11 +30,9 @@ describe('fixture site build', { timeout: 240_000 }, () => {
     const sent = /page preparation: (\d+) of (\d+) pages read while written\n/.exec(first.output);
     expect(Number(sent?.[1])).toBeGreaterThan(5);
     expect(sent?.[1]).toBe(sent?.[2]);
+    // (That every page's facts, records and card were taken is checked below, against the output.)
     const prepared = /links: .* \(0 unchanged pages not parsed again, (\d+) read while written\)/.exec(first.output)?.[1];
     expect(prepared).toBe(sent?.[1]);
-    expect(first.output).toMatch(
-      /search: \d+ records indexed in \d+ ms \(0 unchanged pages not prepared again, [1-9]\d* prepared while written\)/,
-    );
     // Unchanged pages are neither parsed for the link check nor prepared for search again, not even
     // by the worker.
     const pages = /links: \d+ checked on \d+ files, none broken \((\d+) unchanged pages not parsed again, 0 read while written\)/.exec(
