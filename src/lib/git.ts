@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 
-function git(args: string[]): string | undefined {
+function git(args: string[], cwd: string): string | undefined {
   try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
   } catch {
     return undefined;
   }
@@ -16,9 +16,9 @@ function git(args: string[]): string | undefined {
  */
 function folderDates(dir: string): Map<string, Date> {
   const dates = new Map<string, Date>();
-  const top = git(['rev-parse', '--show-toplevel'])?.trim();
+  const top = git(['rev-parse', '--show-toplevel'], dir)?.trim();
   const log =
-    top && git(['-c', 'core.quotePath=false', 'log', '--format=%x00%cI', '--name-only', '--diff-merges=dense-combined', '--', dir]);
+    top && git(['-c', 'core.quotePath=false', 'log', '--format=%x00%cI', '--name-only', '--diff-merges=dense-combined', '--', dir], dir);
   if (!top || !log) return dates;
   let date: Date | undefined;
   for (const line of log.split('\n')) {
@@ -32,11 +32,15 @@ function folderDates(dir: string): Map<string, Date> {
 // the page-rendering time of a large site.
 const folders = new Map<string, Map<string, Date>>();
 
-/** Date of the last commit that touched a file, or undefined outside git or for new files. */
-export function lastUpdated(path: string): Date | undefined {
+/**
+ * Date of the last commit that touched a file, or undefined outside git or for new files. A build
+ * reads each folder's dates once; `fresh` (the dev server, which lives across commits) reads them
+ * again, so a page shows a commit made while the server runs.
+ */
+export function lastUpdated(path: string, options: { fresh?: boolean } = {}): Date | undefined {
   const file = resolve(path);
   const dir = dirname(file);
-  let dates = folders.get(dir);
+  let dates = options.fresh ? undefined : folders.get(dir);
   if (!dates) folders.set(dir, (dates = folderDates(dir)));
   return dates.get(file);
 }
